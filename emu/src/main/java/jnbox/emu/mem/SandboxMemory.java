@@ -1,0 +1,322 @@
+package jnbox.emu.mem;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The guest's 4 GiB address space (spec/nacl-abi.md §2).
+ *
+ * <p>Addresses given to the access methods are <em>sys addresses</em>: {@link #BASE} (the value
+ * of r15) plus the 32-bit user address, exactly what validated code computes. Anything outside
+ * [BASE, BASE + 4 GiB) faults, which is how the guard regions of the real sandbox behave.
+ * Methods named {@code *User*} take user addresses (0 .. 2^32-1), for the loader and syscalls.
+ *
+ * <p>Storage is allocated lazily in 4 KiB pages ({@link #PAGE_SIZE}, NaCl's protection
+ * granularity); the syscall layer enforces the 64 KiB allocation unit. Each access looks up one
+ * of three page tables ({@code readable}, {@code writable}, {@code executable}): an entry is the
+ * page's bytes when the access is allowed and null otherwise, so the hot path is one array load,
+ * one null check and one VarHandle access. Accesses that cross a page boundary take the slow path.
+ *
+ * <p>{@link #codeGeneration(long)} counts changes to executable pages, so engines can drop cached
+ * decodes or translations when code changes (dyncode_create/modify/delete).
+ */
+public final class SandboxMemory {
+    /** r15: where user address 0 sits in the emulated 64-bit space. 4 GiB aligned and fixed, for determinism. */
+    public static final long BASE = 0x0000_0100_0000_0000L;
+    public static final long SIZE = 1L << 32;
+    public static final int PAGE_SHIFT = 12;
+    public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
+    public static final int PAGE_MASK = PAGE_SIZE - 1;
+    public static final int ALLOC_UNIT = 64 * 1024;
+    private static final int PAGES = (int) (SIZE >>> PAGE_SHIFT);
+
+    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final byte[][] data = new byte[PAGES][];
+    private final byte[][] readable = new byte[PAGES][];
+    private final byte[][] writable = new byte[PAGES][];
+    private final byte[][] executable = new byte[PAGES][];
+    private final byte[] prot = new byte[PAGES];
+    private final boolean[] mapped = new boolean[PAGES];
+    /** Bumped on every change to executable memory or to execute permission. */
+    private volatile long codeGeneration;
+
+    // ---------------------------------------------------------------- mapping
+
+    /** Maps [user, user+len) with {@code prot}, zero-filled. Existing contents are discarded. */
+    public void map(long user, long len, int prot) {
+        forPages(user, len, p -> {
+            data[p] = new byte[PAGE_SIZE];
+            mapped[p] = true;
+            setProt(p, prot);
+        });
+    }
+
+    /** Changes protection of [user, user+len); unmapped pages stay inaccessible. */
+    public void protect(long user, long len, int prot) {
+        forPages(user, len, p -> {
+            if (mapped[p]) setProt(p, prot);
+        });
+    }
+
+    /** Unmaps [user, user+len); the contents are gone. */
+    public void unmap(long user, long len) {
+        forPages(user, len, p -> {
+            boolean wasExec = executable[p] != null;
+            data[p] = readable[p] = writable[p] = executable[p] = null;
+            prot[p] = 0;
+            mapped[p] = false;
+            if (wasExec) codeGeneration++;
+        });
+    }
+
+    public boolean isMapped(long user) {
+        return user >= 0 && user < SIZE && mapped[(int) (user >>> PAGE_SHIFT)];
+    }
+
+    /** Protection of the page holding user address {@code user}; NONE when unmapped. */
+    public int protOf(long user) {
+        return user >= 0 && user < SIZE ? prot[(int) (user >>> PAGE_SHIFT)] : Prot.NONE;
+    }
+
+    /** True when every byte of [user, user+len) is mapped with at least {@code need} permissions. */
+    public boolean isAccessible(long user, long len, int need) {
+        if (len == 0) return user >= 0 && user <= SIZE;
+        if (user < 0 || len < 0 || user + len > SIZE) return false;
+        for (long p = user >>> PAGE_SHIFT, end = (user + len - 1) >>> PAGE_SHIFT; p <= end; p++) {
+            if (!mapped[(int) p] || (prot[(int) p] & need) != need) return false;
+        }
+        return true;
+    }
+
+    public long codeGeneration() { return codeGeneration; }
+
+    /** Same as {@link #codeGeneration()}; the address is accepted so per-page tracking can come later. */
+    public long codeGeneration(long sysAddr) { return codeGeneration; }
+
+    private void setProt(int p, int newProt) {
+        boolean execChange = ((prot[p] & Prot.EXEC) != 0) || ((newProt & Prot.EXEC) != 0);
+        prot[p] = (byte) newProt;
+        byte[] d = data[p];
+        readable[p] = (newProt & Prot.READ) != 0 ? d : null;
+        writable[p] = (newProt & Prot.WRITE) != 0 ? d : null;
+        executable[p] = (newProt & Prot.EXEC) != 0 ? d : null;
+        if (execChange) codeGeneration++;
+    }
+
+    private interface PageAction { void apply(int page); }
+
+    private static void forPages(long user, long len, PageAction action) {
+        if (len <= 0) return;
+        if (user < 0 || user + len > SIZE) throw new IllegalArgumentException("range outside the sandbox: 0x" + Long.toHexString(user) + "+0x" + Long.toHexString(len));
+        for (long p = user >>> PAGE_SHIFT, end = (user + len - 1) >>> PAGE_SHIFT; p <= end; p++) action.apply((int) p);
+    }
+
+    // ---------------------------------------------------------------- guest accesses (sys addresses)
+
+    private static int pageOf(long sys, GuestFault.Kind kind) {
+        long u = sys - BASE;
+        if ((u >>> 32) != 0) throw GuestFault.segv(kind, sys);
+        return (int) (u >>> PAGE_SHIFT);
+    }
+
+    public byte read8(long sys) {
+        byte[] pg = readable[pageOf(sys, GuestFault.Kind.READ)];
+        if (pg == null) throw GuestFault.segv(GuestFault.Kind.READ, sys);
+        return pg[(int) sys & PAGE_MASK];
+    }
+
+    public short read16(long sys) {
+        int off = (int) sys & PAGE_MASK;
+        if (off > PAGE_SIZE - 2) return (short) readSlow(sys, 2);
+        byte[] pg = readable[pageOf(sys, GuestFault.Kind.READ)];
+        if (pg == null) throw GuestFault.segv(GuestFault.Kind.READ, sys);
+        return (short) I16.get(pg, off);
+    }
+
+    public int read32(long sys) {
+        int off = (int) sys & PAGE_MASK;
+        if (off > PAGE_SIZE - 4) return (int) readSlow(sys, 4);
+        byte[] pg = readable[pageOf(sys, GuestFault.Kind.READ)];
+        if (pg == null) throw GuestFault.segv(GuestFault.Kind.READ, sys);
+        return (int) I32.get(pg, off);
+    }
+
+    public long read64(long sys) {
+        int off = (int) sys & PAGE_MASK;
+        if (off > PAGE_SIZE - 8) return readSlow(sys, 8);
+        byte[] pg = readable[pageOf(sys, GuestFault.Kind.READ)];
+        if (pg == null) throw GuestFault.segv(GuestFault.Kind.READ, sys);
+        return (long) I64.get(pg, off);
+    }
+
+    public void write8(long sys, byte v) {
+        byte[] pg = writable[pageOf(sys, GuestFault.Kind.WRITE)];
+        if (pg == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys);
+        pg[(int) sys & PAGE_MASK] = v;
+    }
+
+    public void write16(long sys, short v) {
+        int off = (int) sys & PAGE_MASK;
+        if (off > PAGE_SIZE - 2) { writeSlow(sys, v, 2); return; }
+        byte[] pg = writable[pageOf(sys, GuestFault.Kind.WRITE)];
+        if (pg == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys);
+        I16.set(pg, off, v);
+    }
+
+    public void write32(long sys, int v) {
+        int off = (int) sys & PAGE_MASK;
+        if (off > PAGE_SIZE - 4) { writeSlow(sys, v, 4); return; }
+        byte[] pg = writable[pageOf(sys, GuestFault.Kind.WRITE)];
+        if (pg == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys);
+        I32.set(pg, off, v);
+    }
+
+    public void write64(long sys, long v) {
+        int off = (int) sys & PAGE_MASK;
+        if (off > PAGE_SIZE - 8) { writeSlow(sys, v, 8); return; }
+        byte[] pg = writable[pageOf(sys, GuestFault.Kind.WRITE)];
+        if (pg == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys);
+        I64.set(pg, off, v);
+    }
+
+    /** Little-endian read of {@code n} bytes that may cross a page; every page is checked first. */
+    private long readSlow(long sys, int n) {
+        for (int i = 0; i < n; i++) {
+            if (readable[pageOf(sys + i, GuestFault.Kind.READ)] == null) throw GuestFault.segv(GuestFault.Kind.READ, sys + i);
+        }
+        long v = 0;
+        for (int i = n - 1; i >= 0; i--) v = (v << 8) | (read8(sys + i) & 0xFF);
+        return v;
+    }
+
+    /** Checks every page before writing any byte, so a faulting write changes nothing (as on hardware). */
+    private void writeSlow(long sys, long v, int n) {
+        for (int i = 0; i < n; i++) {
+            if (writable[pageOf(sys + i, GuestFault.Kind.WRITE)] == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys + i);
+        }
+        for (int i = 0; i < n; i++) write8(sys + i, (byte) (v >>> (8 * i)));
+    }
+
+    /** Checks that [sys, sys+len) is writable, for multi-part stores that must be all-or-nothing. */
+    public void checkWritable(long sys, int len) {
+        for (long a = sys; a < sys + len; a = (a | PAGE_MASK) + 1) {
+            if (writable[pageOf(a, GuestFault.Kind.WRITE)] == null) throw GuestFault.segv(GuestFault.Kind.WRITE, a);
+        }
+        if (len > 0 && writable[pageOf(sys + len - 1, GuestFault.Kind.WRITE)] == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys + len - 1);
+    }
+
+    /** One instruction byte for the decoder: needs execute permission. */
+    public byte fetch8(long sys) {
+        byte[] pg = executable[pageOf(sys, GuestFault.Kind.EXEC)];
+        if (pg == null) throw GuestFault.segv(GuestFault.Kind.EXEC, sys);
+        return pg[(int) sys & PAGE_MASK];
+    }
+
+    /** True when the byte at {@code sys} may be executed. */
+    public boolean isExecutable(long sys) {
+        long u = sys - BASE;
+        return (u >>> 32) == 0 && executable[(int) (u >>> PAGE_SHIFT)] != null;
+    }
+
+    // ---------------------------------------------------------------- trusted accesses (user addresses)
+
+    /**
+     * Copies guest bytes for a syscall. Requires READ on every page (EFAULT otherwise, which the
+     * caller reports); returns false without copying when any page is not readable.
+     */
+    public boolean readUser(long user, byte[] dst, int off, int len) {
+        if (!isAccessible(user, len, Prot.READ)) return false;
+        copy(user, dst, off, len, false);
+        return true;
+    }
+
+    /** Writes guest bytes for a syscall; all-or-nothing, false when any page is not writable. */
+    public boolean writeUser(long user, byte[] src, int off, int len) {
+        if (!isAccessible(user, len, Prot.WRITE)) return false;
+        copy(user, src, off, len, true);
+        return true;
+    }
+
+    /** Loader and dyncode installation: writes regardless of protection, into mapped pages only. */
+    public void poke(long user, byte[] src, int off, int len) {
+        if (len == 0) return;
+        for (long p = user >>> PAGE_SHIFT, end = (user + len - 1) >>> PAGE_SHIFT; p <= end; p++) {
+            if (!mapped[(int) p]) throw new IllegalStateException("poke into unmapped page 0x" + Long.toHexString(p << PAGE_SHIFT));
+            if (executable[(int) p] != null) codeGeneration++;
+        }
+        copy(user, src, off, len, true);
+    }
+
+    /** Reads regardless of protection (mapped pages only; unmapped read as zero): loader, tracing, tests. */
+    public void peek(long user, byte[] dst, int off, int len) {
+        long a = user;
+        int o = off, left = len;
+        while (left > 0) {
+            int p = (int) (a >>> PAGE_SHIFT);
+            int po = (int) a & PAGE_MASK;
+            int n = Math.min(left, PAGE_SIZE - po);
+            byte[] d = data[p];
+            if (d == null) Arrays.fill(dst, o, o + n, (byte) 0);
+            else System.arraycopy(d, po, dst, o, n);
+            a += n; o += n; left -= n;
+        }
+    }
+
+    /** Fills mapped bytes regardless of protection (HLT padding, zeroing bss). */
+    public void fill(long user, long len, byte value) {
+        long a = user, left = len;
+        while (left > 0) {
+            int p = (int) (a >>> PAGE_SHIFT);
+            int po = (int) a & PAGE_MASK;
+            int n = (int) Math.min(left, PAGE_SIZE - po);
+            if (data[p] == null) throw new IllegalStateException("fill of unmapped page 0x" + Long.toHexString(a));
+            Arrays.fill(data[p], po, po + n, value);
+            if (executable[p] != null) codeGeneration++;
+            a += n; left -= n;
+        }
+    }
+
+    private void copy(long user, byte[] buf, int off, int len, boolean toGuest) {
+        long a = user;
+        int o = off, left = len;
+        while (left > 0) {
+            int p = (int) (a >>> PAGE_SHIFT);
+            int po = (int) a & PAGE_MASK;
+            int n = Math.min(left, PAGE_SIZE - po);
+            if (toGuest) System.arraycopy(buf, o, data[p], po, n);
+            else System.arraycopy(data[p], po, buf, o, n);
+            a += n; o += n; left -= n;
+        }
+    }
+
+    /** Reads a NUL-terminated string of at most {@code max} bytes (excluding NUL); null if unreadable or unterminated. */
+    public byte[] readCString(long user, int max) {
+        byte[] out = new byte[Math.min(max, 256)];
+        int n = 0;
+        for (long a = user; ; a++) {
+            if (n > max) return null;
+            if (!isAccessible(a, 1, Prot.READ)) return null;
+            byte b = data[(int) (a >>> PAGE_SHIFT)][(int) a & PAGE_MASK];
+            if (b == 0) return Arrays.copyOf(out, n);
+            if (n == out.length) out = Arrays.copyOf(out, Math.min(out.length * 2, max + 1));
+            out[n++] = b;
+        }
+    }
+
+    public int readUser32(long user) {
+        byte[] b = new byte[4];
+        peek(user, b, 0, 4);
+        return (int) I32.get(b, 0);
+    }
+
+    public long readUser64(long user) {
+        byte[] b = new byte[8];
+        peek(user, b, 0, 8);
+        return (long) I64.get(b, 0);
+    }
+}
