@@ -1,5 +1,7 @@
 package jnbox.emu.cpu;
 
+import jnbox.emu.semantics.Flags;
+
 /**
  * The architectural state of one guest thread, shared by every engine.
  *
@@ -8,7 +10,10 @@ package jnbox.emu.cpu;
  * so NaN payloads survive): register i occupies {@code vec[4*i .. 4*i+3]}, lane 0 lowest.
  *
  * <p>RFLAGS is read and written only through {@link #rflags()} and {@link #setRflags(long)}, so an
- * engine may keep the flags lazily in its own form.
+ * engine may keep the flags lazily in its own form. The arithmetic flags (OF SF ZF AF PF CF) are
+ * kept lazily as {@code (ccOp, ccA, ccB, ccRes)} (see {@link Flags}): engines that produce
+ * flags write those four fields instead of computing the flags; the other bits (DF, IF, ...)
+ * sit in {@link #rflagsRest}.
  */
 public final class CpuState {
     public static final int RAX = 0, RCX = 1, RDX = 2, RBX = 3, RSP = 4, RBP = 5, RSI = 6, RDI = 7;
@@ -22,7 +27,11 @@ public final class CpuState {
 
     public final long[] r = new long[16];
     public long rip;
-    private long rflags = FIXED_ONE;
+    /** RFLAGS without the six arithmetic flags; bit 1 set. */
+    public long rflagsRest = FIXED_ONE;
+    /** Lazy arithmetic flags: {@link Flags#compute}{@code (ccOp, ccA, ccB, ccRes)}. */
+    public int ccOp = Flags.EAGER;
+    public long ccA, ccB, ccRes;
 
     public final long[] vec = new long[16 * 4];
     public int mxcsr = 0x1F80;
@@ -38,9 +47,33 @@ public final class CpuState {
     /** Guest instructions retired by this thread. */
     public long icount;
 
-    public long rflags() { return rflags; }
+    public long rflags() { return rflagsRest | Flags.compute(ccOp, ccA, ccB, ccRes); }
 
-    public void setRflags(long v) { rflags = v | FIXED_ONE; }
+    public void setRflags(long v) {
+        rflagsRest = (v & ~Flags.ARITH) | FIXED_ONE;
+        ccOp = Flags.EAGER;
+        ccRes = v & Flags.ARITH;
+    }
+
+    /** Records lazy flags for an operation of {@code kind} and {@code size} bytes. */
+    public void setLazy(int op, long a, long b, long res) {
+        ccOp = op;
+        ccA = a;
+        ccB = b;
+        ccRes = res;
+    }
+
+    /** Replaces the arithmetic flags by already computed ones. */
+    public void setArith(long flags) {
+        ccOp = Flags.EAGER;
+        ccRes = flags & Flags.ARITH;
+    }
+
+    /** The arithmetic flags, materialized. */
+    public long arith() { return Flags.compute(ccOp, ccA, ccB, ccRes); }
+
+    /** CF as 0 or 1. */
+    public long cf() { return Flags.compute(ccOp, ccA, ccB, ccRes) & Flags.CF; }
 
     /** Copies every architectural field of {@code o} into this state. */
     public void copyFrom(CpuState o) {

@@ -44,6 +44,48 @@ public final class SandboxMemory {
     private final boolean[] mapped = new boolean[PAGES];
     /** Bumped on every change to executable memory or to execute permission. */
     private volatile long codeGeneration;
+    /** Observers of runtime-side changes (engines that keep their own copy of memory, e.g. Unicorn). */
+    private volatile ChangeListener[] listeners = new ChangeListener[0];
+
+    /**
+     * Told about every change the runtime makes (mapping, protection, trusted writes), never about
+     * stores by guest code. Engines that mirror guest memory outside this object (the Unicorn
+     * engine) use it to stay exact. Called on the changing thread, after the change.
+     */
+    public interface ChangeListener {
+        /** [user, user+len) was mapped (fresh zero pages), unmapped or changed protection. */
+        void layoutChanged(long user, long len);
+
+        /** The runtime wrote bytes [user, user+len) ({@link #writeUser}, {@link #poke}, {@link #fill}). */
+        void contentChanged(long user, long len);
+    }
+
+    public synchronized void addChangeListener(ChangeListener l) {
+        ChangeListener[] a = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        a[a.length - 1] = l;
+        listeners = a;
+    }
+
+    public synchronized void removeChangeListener(ChangeListener l) {
+        listeners = java.util.Arrays.stream(listeners).filter(x -> x != l).toArray(ChangeListener[]::new);
+    }
+
+    private void layoutChanged(long user, long len) {
+        for (ChangeListener l : listeners) l.layoutChanged(user, len);
+    }
+
+    private void contentChanged(long user, long len) {
+        for (ChangeListener l : listeners) l.contentChanged(user, len);
+    }
+
+    /**
+     * The backing bytes of page {@code page} (user address >>> PAGE_SHIFT), or null when unmapped.
+     * For engines that mirror memory: writes into it bypass protection, listeners and
+     * {@link #codeGeneration()}.
+     */
+    public byte[] pageData(int page) {
+        return data[page];
+    }
 
     // ---------------------------------------------------------------- mapping
 
@@ -54,6 +96,7 @@ public final class SandboxMemory {
             mapped[p] = true;
             setProt(p, prot);
         });
+        layoutChanged(user, len);
     }
 
     /** Changes protection of [user, user+len); unmapped pages stay inaccessible. */
@@ -61,6 +104,7 @@ public final class SandboxMemory {
         forPages(user, len, p -> {
             if (mapped[p]) setProt(p, prot);
         });
+        layoutChanged(user, len);
     }
 
     /** Unmaps [user, user+len); the contents are gone. */
@@ -72,6 +116,7 @@ public final class SandboxMemory {
             mapped[p] = false;
             if (wasExec) codeGeneration++;
         });
+        layoutChanged(user, len);
     }
 
     public boolean isMapped(long user) {
@@ -239,6 +284,7 @@ public final class SandboxMemory {
     public boolean writeUser(long user, byte[] src, int off, int len) {
         if (!isAccessible(user, len, Prot.WRITE)) return false;
         copy(user, src, off, len, true);
+        contentChanged(user, len);
         return true;
     }
 
@@ -250,6 +296,7 @@ public final class SandboxMemory {
             if (executable[(int) p] != null) codeGeneration++;
         }
         copy(user, src, off, len, true);
+        contentChanged(user, len);
     }
 
     /** Reads regardless of protection (mapped pages only; unmapped read as zero): loader, tracing, tests. */
@@ -279,6 +326,7 @@ public final class SandboxMemory {
             if (executable[p] != null) codeGeneration++;
             a += n; left -= n;
         }
+        contentChanged(user, len);
     }
 
     private void copy(long user, byte[] buf, int off, int len, boolean toGuest) {

@@ -1,0 +1,83 @@
+package jnbox.syscalls.calls;
+
+import static jnbox.syscalls.mem.AddressSpace.MAP_ANONYMOUS;
+import static jnbox.syscalls.mem.AddressSpace.MAP_FIXED;
+import static jnbox.syscalls.mem.AddressSpace.MAP_PAGE;
+import static jnbox.syscalls.mem.AddressSpace.MAP_PRIVATE;
+import static jnbox.syscalls.mem.AddressSpace.MAP_SHARED;
+
+import jnbox.emu.mem.Prot;
+import jnbox.emu.mem.SandboxMemory;
+import jnbox.vfs.Errno;
+import jnbox.syscalls.SyscallException;
+import jnbox.syscalls.mem.AddressSpace;
+import jnbox.syscalls.run.NaclProcess;
+import jnbox.syscalls.table.SyscallArgs;
+import jnbox.vfs.VFile;
+
+/** Memory syscalls: brk, mmap, munmap, mprotect (spec/nacl-abi.md §4.6). */
+public final class MemoryCalls {
+    private MemoryCalls() {}
+
+    /** brk (20): always returns the break after the call (§4.6). */
+    public static int brk(NaclProcess p, SyscallArgs a) {
+        return (int) p.space().brk(a.u32(0));
+    }
+
+    /**
+     * mmap (21), following §4.6's steps in order. Anonymous and file-backed mappings; a file
+     * mapping is a private copy (MAP_SHARED writes are not written back). PROT_EXEC (code
+     * mapping into the dynamic-text region) is refused with EINVAL as when dyncode is disabled.
+     */
+    public static int mmap(NaclProcess p, SyscallArgs a) {
+        long addr = a.ptr(0);
+        long length = a.len(1);
+        int prot = a.i32(2);
+        int flags = a.i32(3) & (MAP_FIXED | MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS);
+        long offset = p.user().readI64(a.ptr(5));                                     // 1
+        VFile file = (flags & MAP_ANONYMOUS) == 0 ? p.fds().get(a.fd(4)) : null;   // 2
+        if ((prot & ~(Prot.RW | Prot.EXEC)) != 0 || (prot & Prot.EXEC) != 0) {        // 3
+            throw new SyscallException(Errno.EINVAL);
+        }
+        if (addr % MAP_PAGE != 0) {                                                     // 4
+            if ((flags & MAP_FIXED) != 0) throw new SyscallException(Errno.EINVAL);
+            addr = AddressSpace.truncate(addr);
+        }
+        if (offset < 0 || offset % MAP_PAGE != 0) throw new SyscallException(Errno.EINVAL); // 5
+        long size = AddressSpace.roundUp(length);                                       // 6
+        if (size == 0 || size > SandboxMemory.SIZE) throw new SyscallException(Errno.EINVAL);
+        long fileSize = 0;
+        if (file != null) {                                                             // 7
+            if (!file.stat().isRegular()) throw new SyscallException(Errno.ENODEV);
+            fileSize = file.stat().size();
+            if (offset > fileSize) throw new SyscallException(Errno.EINVAL);
+        }
+        if ((flags & MAP_FIXED) == 0) addr = p.space().place(addr, size);               // 8
+        if (addr + size > SandboxMemory.SIZE) throw new SyscallException(Errno.EINVAL);
+        if (addr < p.space().dynamicTextEnd()) throw new SyscallException(Errno.EINVAL); // 9
+        if (((flags & MAP_SHARED) != 0) == ((flags & MAP_PRIVATE) != 0)) {             // 10
+            throw new SyscallException(Errno.EINVAL);
+        }
+        p.space().checkCommit(addr, size);
+        byte[] content = null;
+        if (file != null) {
+            byte[] b = new byte[(int) Math.min(size, fileSize - offset)];
+            int n = b.length == 0 ? 0 : file.pread(b, 0, b.length, offset);
+            content = n == b.length ? b : java.util.Arrays.copyOf(b, Math.max(n, 0));
+        }
+        p.space().map(addr, size, prot, Prot.RW, content, file != null);                // 12
+        return (int) addr;                                                              // 13
+    }
+
+    /** munmap (22) (§4.6). */
+    public static int munmap(NaclProcess p, SyscallArgs a) {
+        p.space().munmap(a.ptr(0), a.len(1));
+        return 0;
+    }
+
+    /** mprotect (24) (§4.6). */
+    public static int mprotect(NaclProcess p, SyscallArgs a) {
+        p.space().mprotect(a.ptr(0), a.len(1), a.i32(2));
+        return 0;
+    }
+}
