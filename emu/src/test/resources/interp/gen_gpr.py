@@ -68,12 +68,27 @@ for form in ['cmpxchg rbx, rcx', 'cmpxchg bl, cl', 'cmpxchg esi, edi', 'xadd rax
 def mask(kind, text, regs):
     if kind == 'noaf':
         return ALLF & ~AF
-    if kind == 'shift':
-        # count masked to 5/6 bits; OF is defined only for 1-bit shifts; AF undefined; CF of shl/shr
-        # undefined when the count reaches the operand width
-        return ALLF & ~(OF | AF) if True else ALLF
-    if kind == 'dshift':
-        return ALLF & ~(OF | AF)
+    if kind in ('shift', 'dshift'):
+        # SDM: count masked to 5 bits (6 with 64-bit operands); count 0 changes no flag; OF is
+        # defined only for 1-bit counts; AF is undefined for shifts; CF of shl/shr is undefined when
+        # the count reaches the operand width; double shifts beyond the width leave all undefined
+        ops = text.split(None, 1)[1].split(', ')
+        dst = ops[0]
+        width = 64 if dst.startswith('r') else 8 if dst in ('al', 'bh', 'cl', 'dl', 'ah', 'sil', 'dil') else 16 if len(dst) == 2 else 32
+        c = regs[2] & 0xff if ops[-1] == 'cl' else int(ops[-1], 0)
+        c &= 63 if width == 64 else 31
+        if c == 0:
+            return ALLF
+        m = ALLF
+        if c != 1:
+            m &= ~OF
+        if text.startswith(('shl', 'shr', 'sar', 'shld', 'shrd')):
+            m &= ~AF
+        if text.startswith(('shl', 'shr')) and c >= width:
+            m &= ~CF
+        if kind == 'dshift' and c > width:
+            m = 0
+        return m
     if kind == 'mul':
         return OF | CF
     if kind == 'div':
@@ -90,7 +105,7 @@ def mask(kind, text, regs):
 
 def inputs(text):
     out = []
-    for k in range(40):
+    for k in range(20):
         regs = [rv() for _ in range(6)]
         fl = 2 | (rnd.getrandbits(12) & ALLF)
         if text.startswith('div') or text.startswith('idiv'):

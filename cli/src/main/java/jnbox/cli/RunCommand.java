@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jnbox.elf.load.ValidationMode;
-import jnbox.syscalls.Engines;
 import jnbox.syscalls.ExitCodes;
 import jnbox.syscalls.Redirect;
 import jnbox.syscalls.Sandbox;
@@ -130,7 +129,6 @@ final class RunCommand implements Callable<Integer> {
         b.validation(noValidate || ignoreValidation.length >= 2 ? ValidationMode.SKIP
                 : ignoreValidation.length == 1 ? ValidationMode.IGNORE_RESULT : ValidationMode.ENFORCE);
         b.irt(irt);
-        b.engine(Engines.interpreter());
         List<PrintStream> opened = new ArrayList<>();
         try {
             PrintStream log = err;

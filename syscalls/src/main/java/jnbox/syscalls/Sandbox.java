@@ -38,8 +38,7 @@ import jnbox.vfs.Vfs;
  * syscall table until the guest exits, faults or exhausts its instruction budget.
  *
  * <pre>{@code
- * int status = new Sandbox(SandboxConfig.builder(nexe).engine(Interpreter::new)
- *         .stdout(out).args(List.of("x")).build()).run();
+ * int status = new Sandbox(SandboxConfig.builder(nexe).stdout(out).args(List.of("x")).build()).run();
  * }</pre>
  *
  * {@link #run()} returns the exit status of {@link ExitCodes}; it prints sel_ldr's messages
@@ -63,7 +62,10 @@ public final class Sandbox {
     public int run() {
         try {
             return runChecked();
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        } catch (OutOfMemoryError e) {
+            err.println("jnbox: internal error: out of Java heap (" + e.getMessage() + "); give the JVM more memory (-Xmx)");
+            return ExitCodes.INTERNAL_ERROR;
+        } catch (RuntimeException | StackOverflowError e) {
             err.println("jnbox: internal error: " + e);
             return ExitCodes.INTERNAL_ERROR;
         }

@@ -41,7 +41,7 @@ public record SandboxConfig(Path nexe, String argv0, List<String> args, List<Str
 
     public static Builder builder(Path nexe) { return new Builder(nexe); }
 
-    /** Builder with sel_ldr's defaults: no mounts, host stdio, validation on, no limit. */
+    /** Builder with sel_ldr's defaults: no mounts, host stdio, validation on, no limit; the interpreter. */
     public static final class Builder {
         private final Path nexe;
         private String argv0 = SEL_LDR_ARGV0;
@@ -56,7 +56,7 @@ public record SandboxConfig(Path nexe, String argv0, List<String> args, List<Str
         private long seed;
         private long maxInstructions;
         private PrintStream strace;
-        private Function<SandboxMemory, Engine> engineFactory;
+        private Function<SandboxMemory, Engine> engineFactory = Engines.interpreter();
         private ValidationMode validation = ValidationMode.ENFORCE;
         private Path irt;
         private PrintStream log;

@@ -61,7 +61,9 @@ public final class MemoryCalls {
         p.space().checkCommit(addr, size);
         byte[] content = null;
         if (file != null) {
-            byte[] b = new byte[(int) Math.min(size, fileSize - offset)];
+            long want = Math.min(size, fileSize - offset);
+            if (want > Integer.MAX_VALUE - 8) throw new SyscallException(Errno.ENOMEM);
+            byte[] b = new byte[(int) want];
             int n = b.length == 0 ? 0 : file.pread(b, 0, b.length, offset);
             content = n == b.length ? b : java.util.Arrays.copyOf(b, Math.max(n, 0));
         }

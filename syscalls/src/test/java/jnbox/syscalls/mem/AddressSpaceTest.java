@@ -119,4 +119,16 @@ class AddressSpaceTest {
         assertThat(space.brk(0x75000)).isEqualTo(BREAK);
         assertThat(space.brk(0x65000)).isEqualTo(0x65000);
     }
+
+    @Test
+    void theMemoryLimitRefusesMmapAndBrk() {
+        // loaded: 0-0x20000 (2 pages), text, rodata, data (3), stack (256) = 261 pages; limit 263
+        AddressSpace small = new AddressSpace(mem, DYN_TEXT_END, BREAK, 263 * AddressSpace.MAP_PAGE);
+        small.map(0x100000, 0x20000, Prot.RW, Prot.RW, null, false);
+        errno(Errno.ENOMEM, () -> small.map(0x200000, 0x10000, Prot.RW, Prot.RW, null, false));
+        assertThat(small.brk(0x70000)).as("brk past the limit leaves the break").isEqualTo(BREAK);
+        small.munmap(0x100000, 0x10000);
+        small.map(0x200000, 0x10000, Prot.RW, Prot.RW, null, false);
+        small.map(0x200000, 0x10000, Prot.READ, Prot.RW, null, false);   // MAP_FIXED over its own pages: no new page
+    }
 }
