@@ -5,7 +5,8 @@ argv[1]: one instruction per line (hex bytes). argv[2]: instruction streams (NaC
 sections), split here into single instructions at objdump's boundaries. A third input is made
 here, independent of the decoder's table: an opcode sweep over every byte of the one-byte, 0F,
 0F 38 and 0F 3A maps (with no prefix, 66, F3, F2, REX.W) and of VEX maps 1-3 (each pp and L),
-each with a register ModRM and a SIB+disp32 memory ModRM, followed by filler bytes.
+each with a register ModRM and a SIB+disp32 memory ModRM, followed by filler bytes; and 20000
+random byte strings (fixed seed) with random legacy/REX/VEX prefix mixes.
 Each sample sits in its own slot padded with at least 32 int3 bytes (0xcc), so a bad or long
 decode cannot shift the next slot: a decode starting inside the sample ends 15 bytes later at most.
 """
@@ -59,9 +60,34 @@ def sweep():
     return out
 
 
+def fuzz(n, seed):
+    """Random prefix mixes (legacy in any order, REX anywhere, VEX) before random opcode bytes."""
+    import random
+    rnd = random.Random(seed)
+    legacy = [0x66, 0x67, 0xf0, 0xf2, 0xf3, 0x2e, 0x3e, 0x26, 0x36, 0x64, 0x65]
+    out = []
+    for _ in range(n):
+        b = []
+        for _ in range(rnd.choice([0, 0, 1, 1, 2, 3])):
+            b.append(rnd.choice(legacy) if rnd.random() < 0.8 else 0x40 | rnd.randrange(16))
+        if rnd.random() < 0.5:
+            b.append(0x40 | rnd.randrange(16))
+        esc = rnd.random()
+        if esc < 0.35:
+            b += [0x0f]
+        elif esc < 0.45:
+            b += [0x0f, rnd.choice([0x38, 0x3a])]
+        elif esc < 0.55:
+            b += [rnd.choice([0xc4, 0xc5])]
+        b += [rnd.randrange(256) for _ in range(15)]
+        out.append(bytes(b[:15]))
+    return out
+
+
 def main():
     singles = [bytes.fromhex(l) for l in open(sys.argv[1]).read().split('\n') if l.strip()]
     singles += sweep()
+    singles += fuzz(20000, 20261123)
     streams = [bytes.fromhex(l) for l in open(sys.argv[2]).read().split('\n') if l.strip()]
     seen = set()
     rows = []

@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-v", description = "More log output (repeatable).")
     boolean[] verbose = new boolean[0];
 
-    @Option(names = "-B", paramLabel = "IRT", description = "Load an IRT image first (not supported yet: refused).")
+    @Option(names = "-B", paramLabel = "IRT", description = "Load an IRT image (e.g. irt_core.nexe) into the dynamic-text region and start there.")
     Path irt;
 
     @Option(names = "-c", description = "sel_ldr's -c: validate but run even if validation fails; -cc skips validation (loud warning).")

@@ -98,6 +98,13 @@ class MainTest {
     }
 
     @Test
+    void aMountOfAMissingFolderIs255() {
+        assertThat(jnbox("run", "-m", "/no/such/folder:/:ro", "p.nexe")).isEqualTo(255);
+        assertThat(err()).startsWith("jnbox: -m: ");
+        assertThat(err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void missingNexeIsSelLdrsLoadError() {
         assertThat(jnbox("run", "no/such.nexe")).isEqualTo(1);
         assertThat(err()).startsWith("Error while loading \"no/such.nexe\": Cannot open NaCl module file");

@@ -70,8 +70,75 @@ class RunEndToEndTest {
     }
 
     @Test
-    void irtIsRefusedForNow() {
-        assertThat(jnbox("run", "-B", "irt.nexe", hello().toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not supported yet");
+    void aMissingIrtIsALoadError() {
+        assertThat(jnbox("run", "-B", "no-such-irt.nexe", hello().toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Error while loading \"no-such-irt.nexe\": Cannot open NaCl module file\n");
+    }
+
+    @Test
+    void stdoutRedirectedToAHostFile(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("out.txt");
+        assertThat(jnbox("run", "-w", "1:" + file, hello().toString())).isZero();
+        assertThat(Files.readString(file)).isEqualTo("Hello, world!\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void verboseLogGoesToTheLogFile(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("log.txt");
+        assertThat(jnbox("run", "-v", "-l", log.toString(), "-m", tmp + ":/:ro", hello().toString(), "x")).isZero();
+        assertThat(Files.readString(log)).contains("mount / <- ", "00020000-00030000");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    // ---- the glibc/IRT rows of ../shared/corpus/MANIFEST.md, as observed with Google's sel_ldr
+
+    private static Path corpus() {
+        Path c = Path.of(System.getProperty("jnbox.shared", "../shared"), "corpus");
+        assumeTrue(Files.isDirectory(c.resolve("glibc")) && Files.isDirectory(c.resolve("irt")), "corpus absent: " + c);
+        return c;
+    }
+
+    private void glibcRow(String irt, String expectedStderr, int expectedStatus, String... ldArgs) {
+        Path c = corpus();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", "-m", c + ":/:ro",
+                "-B", c.resolve("irt").resolve(irt).toString(), c.resolve("glibc/runnable-ld.so").toString()));
+        args.addAll(java.util.List.of(ldArgs));
+        int status = jnbox(args.toArray(String[]::new));
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedStderr + "\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(status).isEqualTo(expectedStatus);
+    }
+
+    @Test
+    void glibcLoaderWithoutAProgram() {
+        glibcRow("irt_core_x86_64.pepper49.nexe", "/lib/main.nexe: error while loading shared libraries: /lib/main.nexe: "
+                + "cannot open shared object file: No such file or directory", 127);
+    }
+
+    @Test
+    void glibcLoaderHelp() {
+        glibcRow("irt_core_x86_64.pepper49.nexe", "--help: error while loading shared libraries: --help: cannot open shared object file: Error 38",
+                127, "--help");
+    }
+
+    @Test
+    void glibcLoaderLoadsLibmThroughTheIrtAndMissesLibc() {
+        glibcRow("irt_core_x86_64.pepper49.nexe", "glibc/libm.so.11835d88: error while loading shared libraries: libc.so.11835d88: "
+                + "cannot open shared object file: No such file or directory", 127, "--library-path", "glibc", "glibc/libm.so.11835d88");
+    }
+
+    @Test
+    void glibcLoaderWithThePepper28Irt() {
+        glibcRow("irt_core_x86_64.pepper28.nexe", "glibc/libm.so.11835d88: error while loading shared libraries: libc.so.11835d88: "
+                + "cannot open shared object file: No such file or directory", 127, "--list", "--library-path", "glibc", "glibc/libm.so.11835d88");
+    }
+
+    @Test
+    void anIrtThatDoesNotFitIsALoadError() {
+        Path c = corpus();
+        Path irt = c.resolve("irt/irt_core_x86_64.pepper49.nexe");
+        assertThat(jnbox("run", "-B", irt.toString(), c.resolve("newlib/hello_world.nexe").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Error while loading \"" + irt + "\": Error during loading\n");
     }
 }

@@ -25,10 +25,12 @@ import static jnbox.syscalls.table.ArgKind.TIMEVAL_OUT;
 import static jnbox.syscalls.table.ArgKind.WHENCE;
 import static jnbox.syscalls.table.TraceSpec.trace;
 
+import jnbox.syscalls.calls.DynCodeCalls;
 import jnbox.syscalls.calls.FileCalls;
 import jnbox.syscalls.calls.MemoryCalls;
 import jnbox.syscalls.calls.PathCalls;
 import jnbox.syscalls.calls.ProcessCalls;
+import jnbox.syscalls.calls.SyncCalls;
 import jnbox.syscalls.calls.TimeCalls;
 import jnbox.syscalls.calls.TlsCalls;
 import jnbox.syscalls.table.Support;
@@ -63,7 +65,7 @@ public final class NaclSyscalls {
         t.add(18, "chmod", PathCalls::chmod, Support.PARTIAL, "EACCES: jnbox never changes host permissions", trace(PATH, MODE));
         t.add(19, "isatty", FileCalls::isatty, Support.PARTIAL, "EACCES: needs sel_ldr's -a, which jnbox does not offer", trace(FD));
         t.add(20, "brk", MemoryCalls::brk, Support.FULL, trace(HEX).returning(TraceSpec.Result.ADDR));
-        t.add(21, "mmap", MemoryCalls::mmap, Support.PARTIAL, "PROT_EXEC (code mappings) is EINVAL; file mappings are private copies",
+        t.add(21, "mmap", MemoryCalls::mmap, Support.PARTIAL, "file mappings are private copies (MAP_SHARED writes stay in the sandbox); PROT_EXEC code that fails validation is EINVAL, without sel_ldr's copy fallback",
                 trace(HEX, LEN, PROT, MAP_FLAGS, FD, I64_IN).returning(TraceSpec.Result.ADDR));
         t.add(22, "munmap", MemoryCalls::munmap, Support.FULL, trace(HEX, LEN));
         t.add(23, "getdents", FileCalls::getdents, Support.FULL, trace(FD, DIRENTS_OUT, LEN));
@@ -91,16 +93,17 @@ public final class NaclSyscalls {
         for (int n = 60; n <= 66; n++) {
             t.unsupported(n, IMC[n - 60], "IMC sockets and shared memory are not emulated", trace(PTR, PTR, INT));
         }
-        String threads = "threads and their synchronisation are not emulated yet";
-        t.unsupported(70, "mutex_create", threads, trace());
-        t.unsupported(71, "mutex_lock", threads, trace(INT));
-        t.unsupported(72, "mutex_trylock", threads, trace(INT));
-        t.unsupported(73, "mutex_unlock", threads, trace(INT));
-        t.unsupported(74, "cond_create", threads, trace());
-        t.unsupported(75, "cond_wait", threads, trace(INT, INT));
-        t.unsupported(76, "cond_signal", threads, trace(INT));
-        t.unsupported(77, "cond_broadcast", threads, trace(INT));
-        t.unsupported(79, "cond_timed_wait_abs", threads, trace(INT, INT, TIMESPEC_IN));
+        String threads = "threads are not emulated yet";
+        String oneThread = "one thread only: a wait no other thread could end is EDEADLK instead of blocking forever";
+        t.add(70, "mutex_create", SyncCalls::mutexCreate, Support.PARTIAL, oneThread, trace());
+        t.add(71, "mutex_lock", SyncCalls::mutexLock, Support.PARTIAL, oneThread, trace(FD));
+        t.add(72, "mutex_trylock", SyncCalls::mutexTrylock, Support.PARTIAL, oneThread, trace(FD));
+        t.add(73, "mutex_unlock", SyncCalls::mutexUnlock, Support.PARTIAL, oneThread, trace(FD));
+        t.add(74, "cond_create", SyncCalls::condCreate, Support.PARTIAL, oneThread, trace());
+        t.add(75, "cond_wait", SyncCalls::condWait, Support.PARTIAL, oneThread, trace(FD, FD));
+        t.add(76, "cond_signal", SyncCalls::condSignal, Support.PARTIAL, oneThread, trace(FD));
+        t.add(77, "cond_broadcast", SyncCalls::condSignal, Support.PARTIAL, oneThread, trace(FD));
+        t.add(79, "cond_timed_wait_abs", SyncCalls::condTimedWaitAbs, Support.PARTIAL, oneThread, trace(FD, FD, TIMESPEC_IN));
         t.unsupported(80, "thread_create", threads, trace(HEX, HEX, HEX, HEX));
         t.unsupported(81, "thread_exit", threads, trace(PTR));
         t.add(82, "tls_init", TlsCalls::tlsInit, Support.FULL, trace(HEX));
@@ -112,18 +115,17 @@ public final class NaclSyscalls {
         t.unsupported(87, "exception_handler", exceptions, trace(HEX, PTR));
         t.unsupported(88, "exception_stack", exceptions, trace(HEX, LEN));
         t.unsupported(89, "exception_clear_flag", exceptions, trace());
-        t.unsupported(100, "sem_create", threads, trace(INT));
-        t.unsupported(101, "sem_wait", threads, trace(INT));
-        t.unsupported(102, "sem_post", threads, trace(INT));
-        t.unsupported(103, "sem_get_value", threads, trace(INT));
-        String dyncode = "dynamic code is not supported yet";
-        t.unsupported(104, "dyncode_create", dyncode, trace(HEX, PTR, LEN));
-        t.unsupported(105, "dyncode_modify", dyncode, trace(HEX, PTR, LEN));
-        t.unsupported(106, "dyncode_delete", dyncode, trace(HEX, LEN));
+        t.add(100, "sem_create", SyncCalls::semCreate, Support.PARTIAL, oneThread, trace(INT));
+        t.add(101, "sem_wait", SyncCalls::semWait, Support.PARTIAL, oneThread, trace(FD));
+        t.add(102, "sem_post", SyncCalls::semPost, Support.PARTIAL, oneThread, trace(FD));
+        t.add(103, "sem_get_value", SyncCalls::semGetValue, Support.PARTIAL, oneThread, trace(FD));
+        t.add(104, "dyncode_create", DynCodeCalls::create, Support.FULL, trace(HEX, PTR, LEN));
+        t.add(105, "dyncode_modify", DynCodeCalls::modify, Support.FULL, trace(HEX, PTR, LEN));
+        t.add(106, "dyncode_delete", DynCodeCalls::delete, Support.PARTIAL, "one thread: the region is freed at once, never EAGAIN", trace(HEX, LEN));
         t.unsupported(109, "test_infoleak", "ENOSYS, as in sel_ldr", trace());
         t.unsupported(110, "test_crash", "test hook of sel_ldr's own tests", trace(INT));
-        t.unsupported(120, "futex_wait_abs", threads, trace(PTR, INT, TIMESPEC_IN));
-        t.unsupported(121, "futex_wake", threads, trace(PTR, INT));
+        t.add(120, "futex_wait_abs", SyncCalls::futexWaitAbs, Support.PARTIAL, oneThread, trace(PTR, INT, TIMESPEC_IN));
+        t.add(121, "futex_wake", SyncCalls::futexWake, Support.PARTIAL, oneThread, trace(PTR, INT));
         t.add(130, "pread", FileCalls::pread, Support.FULL, trace(FD, BUF_OUT, LEN, I64_IN));
         t.add(131, "pwrite", FileCalls::pwrite, Support.FULL, trace(FD, BUF_IN, LEN, I64_IN));
         t.add(140, "truncate", PathCalls::truncate, Support.FULL, trace(PATH, I64_IN));

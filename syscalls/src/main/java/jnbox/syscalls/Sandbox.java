@@ -7,6 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import jnbox.elf.image.LoadException;
+import jnbox.elf.load.IrtLoader;
 import jnbox.elf.load.LoadedNexe;
 import jnbox.elf.load.NexeLoader;
 import jnbox.elf.load.TextValidator;
@@ -22,6 +23,8 @@ import jnbox.syscalls.fd.HostChannelFile;
 import jnbox.syscalls.fd.StreamInput;
 import jnbox.syscalls.fd.StreamOutput;
 import jnbox.syscalls.mem.AddressSpace;
+import jnbox.syscalls.mem.DynamicText;
+import jnbox.syscalls.run.IrtServices;
 import jnbox.syscalls.run.NaclProcess;
 import jnbox.syscalls.run.SyscallGate;
 import jnbox.syscalls.startup.InitialState;
@@ -73,10 +76,6 @@ public final class Sandbox {
 
     private int runChecked() {
         PrintStream log = config.log();
-        if (config.irt() != null) {
-            err.println("jnbox: -B " + config.irt() + ": loading an IRT is not supported yet");
-            return ExitCodes.LOAD_ERROR;
-        }
         if (config.validation() == ValidationMode.SKIP) {
             err.println("jnbox: WARNING: validation is OFF (--no-validate): the guest is NOT sandboxed against jumps into unchecked code");
         }
@@ -116,38 +115,58 @@ public final class Sandbox {
         if (!nexe.validationProblems().isEmpty()) err.println("VALIDATION FAILED: continuing anyway...");
         if (config.verbosity() > 0) log.print(nexe.describeMemory());
 
-        List<String> argv = new ArrayList<>();
-        argv.add(config.argv0());
-        argv.addAll(config.args());
-        StartupBlock block;
-        try {
-            block = StartupBlock.build(nexe.initialStackTop(), argv, config.env(),
-                    new long[][] {{StartupBlock.AT_BASE, nexe.dynamicTextStart()}});
-        } catch (IllegalArgumentException e) {
-            err.println("jnbox: " + e.getMessage());
-            return ExitCodes.LOAD_ERROR;
-        }
-        memory.poke(block.address(), block.bytes(), 0, block.bytes().length);
-        CpuState cpu = new CpuState();
-        InitialState.apply(cpu, nexe.entry(), block.address());
-
         FdTable fds = new FdTable();
         fds.put(0, new StreamInput(config.stdin(), STDIO_INO));
         fds.put(1, new StreamOutput(config.stdout(), STDIO_INO + 1));
         fds.put(2, new StreamOutput(config.stderr(), STDIO_INO + 2));
         if (!redirect(fds)) return ExitCodes.USAGE;
 
+        CpuState cpu = new CpuState();
         GuestClock clock = config.deterministic() ? GuestClock.deterministic(() -> cpu.icount) : GuestClock.host();
         GuestRandom random = config.deterministic() ? GuestRandom.seeded(config.seed()) : GuestRandom.secure();
         NaclProcess process = new NaclProcess(memory, cpu, fds, new AddressSpace(memory, nexe.dynamicTextEnd(), nexe.initialBreak()),
                 files, clock, random, config.deterministic());
+        process.setDynamicText(new DynamicText(memory, config.validation() == ValidationMode.SKIP ? null : new Validator(),
+                nexe.dynamicTextStart(), nexe.dynamicTextEnd()));
         process.setTls1(nexe.initialBreak());
+
+        // §3.1: auxv (AT_BASE, dynamic text start); with an IRT first (AT_ENTRY, the nexe's entry), and the IRT's entry runs first
+        long entry = nexe.entry();
+        long[][] auxv = {{StartupBlock.AT_BASE, nexe.dynamicTextStart()}};
+        if (config.irt() != null) {
+            try {
+                IrtLoader.LoadedIrt irt = IrtLoader.load(config.irt(), nexe, memory, new IrtServices(process));
+                entry = irt.entry();
+                auxv = new long[][] {{StartupBlock.AT_ENTRY, irt.userEntry()}, {StartupBlock.AT_BASE, nexe.dynamicTextStart()}};
+            } catch (LoadException e) {
+                err.println(e.errorLine(config.irt().toString()));
+                if (config.verbosity() > 0 && !e.detail().isEmpty()) log.println("jnbox: " + e.detail());
+                return ExitCodes.LOAD_ERROR;
+            }
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(config.argv0());
+        argv.addAll(config.args());
+        StartupBlock block;
+        try {
+            block = StartupBlock.build(nexe.initialStackTop(), argv, config.env(), auxv);
+        } catch (IllegalArgumentException e) {
+            err.println("jnbox: " + e.getMessage());
+            return ExitCodes.LOAD_ERROR;
+        }
+        memory.poke(block.address(), block.bytes(), 0, block.bytes().length);
+        InitialState.apply(cpu, entry, block.address());
         Strace strace = config.strace() != null ? new Strace(memory, config.strace()) : null;
         SyscallGate gate = new SyscallGate(process, NaclSyscalls.table(), strace);
         Engine engine = config.engineFactory().apply(memory);
+        long started = System.nanoTime();
         try {
             return loop(engine, cpu, gate, process);
         } finally {
+            if (config.verbosity() > 0) {
+                long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+                log.printf("jnbox: %d instructions in %d ms (%.1f MIPS), engine %s%n", cpu.icount, ms, cpu.icount / (ms * 1000.0), engine.name());
+            }
             fds.closeAll();
             if (config.strace() != null) config.strace().flush();
         }
@@ -161,7 +180,13 @@ public final class Sandbox {
                 err.printf("jnbox: instruction limit reached: %d instructions executed, pc=0x%x%n", cpu.icount, cpu.rip - SandboxMemory.BASE);
                 return ExitCodes.INSTRUCTION_LIMIT;
             }
-            Exit exit = engine.run(cpu, slice);
+            Exit exit;
+            try {
+                exit = engine.run(cpu, slice);
+            } catch (GuestFault f) {
+                // engines report faults as FAULT exits; this catches one that escaped
+                return fault(f.signal(), cpu.rip);
+            }
             switch (exit.kind()) {
                 case SYSCALL -> {
                     try {

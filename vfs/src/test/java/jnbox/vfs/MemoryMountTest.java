@@ -32,6 +32,7 @@ class MemoryMountTest {
         write(a.open("/keep", O_WRONLY | O_CREAT, 0600), "x");
         assertThat(a.stat("/keep").size()).isEqualTo(1);
         a.close();
+        assertErrno(Errno.ENOENT, () -> a.stat("/keep"));
         Vfs b = Vfs.of("tmpfs:/:rw");
         assertErrno(Errno.ENOENT, () -> b.stat("/keep"));
     }

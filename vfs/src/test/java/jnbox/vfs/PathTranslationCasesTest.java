@@ -155,6 +155,32 @@ class PathTranslationCasesTest {
         }
     }
 
+    /**
+     * The data file is a transcription: when ../shared is present, every input and expected path
+     * of it must appear (in backticks, or as "") in spec §7.6, and the counts must agree.
+     */
+    @org.junit.jupiter.api.Test
+    void dataFileMatchesTheSpec() throws IOException {
+        java.nio.file.Path spec = java.nio.file.Path.of(System.getProperty("jnbox.shared", "../shared"), "spec", "nacl-abi.md");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(spec), "spec not found at " + spec + "; skipped");
+        String md = java.nio.file.Files.readString(spec);
+        String section = md.substring(md.indexOf("### 7.6"));
+        int cases = 0;
+        try (InputStream in = getClass().getResourceAsStream("/nacl-path-cases.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("[")) continue;
+                String[] f = line.split("\t", -1);
+                if (!List.of("mount", "link", "cwd", "hostcwd").contains(f[0])) cases++;
+                for (int i = 1; i < f.length; i++) {
+                    String v = f[i];
+                    if (v.equals("\"\"") || v.startsWith("-") || v.matches("T|F|true|false|yes|no|ro|rw|\\d+|\\(hostcwd\\)")) continue;
+                    assertThat(section).as(line).contains("`" + v + "`");
+                }
+            }
+        }
+        assertThat(cases).isEqualTo(297);
+    }
+
     /** Expected is a path, or "-ENAME"/"-123" for an error. */
     private static void expect(String expected, Supplier<String> call) {
         if (expected.startsWith("-")) {

@@ -60,6 +60,8 @@ final class Form {
     final boolean vImm;         // an Iv immediate (2, 4 or 8 bytes)
     final boolean lastIsIs4;
     final boolean plainOk;      // accepts an encoding without any prefix or REX
+    // writeSrc/writeSize flattened (at most two written registers), to avoid loading the arrays.
+    final int nWrites, wSrc0, wSize0, wSrc1, wSize1;
 
     Form(String line, String mnemonic, int map, int opcode, boolean opcodeReg, boolean hasModrm,
             int regExt, int fixedModrm, int suffix, int rmKind, int mandatory, boolean o16, int rexW,
@@ -125,6 +127,14 @@ final class Form {
         this.vImm = v;
         this.lastIsIs4 = imms.length > 0 && imms[imms.length - 1] == IMM_IS4;
         this.plainOk = mandatory == 0 && !o16 && rexW != 1;
+        this.nWrites = writeSrc.length;
+        this.wSrc0 = nWrites > 0 ? writeSrc[0] : 0;
+        this.wSize0 = nWrites > 0 ? writeSize[0] : 0;
+        this.wSrc1 = nWrites > 1 ? writeSrc[1] : 0;
+        this.wSize1 = nWrites > 1 ? writeSize[1] : 0;
+        if (nWrites > 2) {
+            throw new IllegalArgumentException("more than two written registers");
+        }
     }
 
     boolean isVex() {

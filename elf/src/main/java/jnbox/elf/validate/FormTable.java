@@ -17,6 +17,9 @@ final class FormTable {
 
     private final Form[][] byKey = new Form[Form.MAP_COUNT * 256][];
     // The same lists narrowed by ModRM.reg (forms without /digit appear under every reg value).
+    // Per opcode: NO_FORMS, NO_MODRM or HAS_MODRM, so the decoder needs one lookup in the hot path.
+    static final byte NO_FORMS = 0, NO_MODRM = 1, HAS_MODRM = 2;
+    private final byte[] kind = new byte[Form.MAP_COUNT * 256];
     private final Form[][] byKeyReg = new Form[Form.MAP_COUNT * 256 * 8][];
     private final List<Form> all;
 
@@ -37,6 +40,7 @@ final class FormTable {
         for (int i = 0; i < byKey.length; i++) {
             byKey[i] = lists[i] == null ? NONE : lists[i].toArray(NONE);
             boolean modrm = byKey[i].length > 0 && byKey[i][0].hasModrm;
+            kind[i] = byKey[i].length == 0 ? NO_FORMS : modrm ? HAS_MODRM : NO_MODRM;
             for (Form f : byKey[i]) {
                 if (f.hasModrm != modrm) {
                     throw new IllegalStateException("forms of one opcode must agree on ModRM: " + f);
@@ -52,6 +56,11 @@ final class FormTable {
                 byKeyReg[i * 8 + reg] = narrowed.toArray(NONE);
             }
         }
+    }
+
+    /** {@link #NO_FORMS}, {@link #NO_MODRM} or {@link #HAS_MODRM} for an opcode byte in a map. */
+    int kind(int map, int opcode) {
+        return kind[map * 256 + opcode];
     }
 
     /** Candidate forms for an opcode whose ModRM.reg field is {@code reg}. */

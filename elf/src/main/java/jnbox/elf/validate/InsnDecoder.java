@@ -143,13 +143,14 @@ final class InsnDecoder {
         }
         d.opcodePos = p;
         d.opcodeLow3 = b & 7;
-        Form[] cands = table.lookup(map, b);
-        if (cands.length == 0) {
+        int kind = table.kind(map, b);
+        if (kind == FormTable.NO_FORMS) {
             return false;
         }
+        Form[] cands;
         p++;
         boolean ripRel = false, sibNoBase = false;
-        if (cands[0].hasModrm) {
+        if (kind == FormTable.HAS_MODRM) {
             if (p >= limit) {
                 return false;
             }
@@ -192,6 +193,7 @@ final class InsnDecoder {
             }
         } else {
             d.dispPos = p;
+            cands = table.lookup(map, b);
         }
         int suffix = -1;
         if (map == Form.MAP_3DNOW) {

@@ -1,6 +1,8 @@
 package jnbox.elf.validate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -67,7 +69,8 @@ final class ValidationRun {
     }
 
     ValidationResult result() {
-        return new ValidationResult(errors.isEmpty() && !badTarget, errors, warnings, rewritten ? java.util.Arrays.copyOfRange(c, base, base + size) : null);
+        byte[] code = rewritten ? Arrays.copyOfRange(c, base, base + size) : null;
+        return new ValidationResult(errors.isEmpty() && !badTarget, errors, warnings, code);
     }
 
     /** Report bad jump targets exactly as ncval prints them (see {@link #checkJumpTargets}). */
@@ -92,7 +95,7 @@ final class ValidationRun {
             if (rewrite) {
                 validateBundleLoader(bs);
             } else {
-                validateBundle(bs, false);
+                validateBundle(bs);
             }
         }
         checkJumpTargets();
@@ -101,12 +104,12 @@ final class ValidationRun {
     /** Loader mode: stub out or rewrite, then validate the bundle again (dfa_validate_common.c). */
     private void validateBundleLoader(int bs) {
         int errorsBefore = errors.size(), warningsBefore = warnings.size(), jumpsBefore = nJumps;
-        validateBundle(bs, false);
+        validateBundle(bs);
         boolean any = false;
         for (int i = 0; i < nR; i++) {
             int e = rFlags[i] & Flags.ERRORS;
             if (e == Flags.CPUID_UNSUPPORTED) {
-                java.util.Arrays.fill(c, base + rBegin[i], base + rEnd[i], (byte) 0xf4);
+                Arrays.fill(c, base + rBegin[i], base + rEnd[i], (byte) 0xf4);
                 any = true;
             } else if (e == Flags.UNSUPPORTED) {
                 any |= NonTemporalRewriter.rewrite(c, base + rBegin[i], base + rEnd[i],
@@ -123,10 +126,10 @@ final class ValidationRun {
         for (int r = bs + 1; r <= bs + BUNDLE && r <= size; r++) {
             unmark(r);
         }
-        validateBundle(bs, true);
+        validateBundle(bs);
     }
 
-    private void validateBundle(int bs, boolean secondPass) {
+    private void validateBundle(int bs) {
         restricted = Insn.NO_REG;
         nI = 0;
         nR = 0;
@@ -265,24 +268,29 @@ final class ValidationRun {
     private int processOperands(Insn d) {
         Form f = d.form;
         int flags = regularCheck();
-        if (f.writeSrc.length == 0) {
+        if (f.nWrites == 0) {
             restricted = Insn.NO_REG;
             return flags;
         }
         // Written registers in NaCl's operand order; a memory destination is not tracked.
         int n = 0;
         int reg0 = -1, reg1 = -1, bits0 = 0, bits1 = 0;
-        for (int i = 0; i < f.writeSrc.length; i++) {
-            int reg = d.regOf(f.writeSrc[i]);
-            if (reg == Insn.NO_REG) {
-                continue;
-            }
-            if (n++ == 0) {
-                reg0 = reg;
-                bits0 = d.sizeBits(f.writeSize[i]);
-            } else {
-                reg1 = reg;
-                bits1 = d.sizeBits(f.writeSize[i]);
+        int r = d.regOf(f.wSrc0);
+        if (r != Insn.NO_REG) {
+            n = 1;
+            reg0 = r;
+            bits0 = d.sizeBits(f.wSize0);
+        }
+        if (f.nWrites > 1) {
+            r = d.regOf(f.wSrc1);
+            if (r != Insn.NO_REG) {
+                if (n++ == 0) {
+                    reg0 = r;
+                    bits0 = d.sizeBits(f.wSize1);
+                } else {
+                    reg1 = r;
+                    bits1 = d.sizeBits(f.wSize1);
+                }
             }
         }
         boolean zx = f.zeroExtends && (bits0 == 32 || bits1 == 32);
@@ -415,19 +423,19 @@ final class ValidationRun {
 
     private void addJump(int from, int to) {
         if (nJumps == jumpFrom.length) {
-            jumpFrom = java.util.Arrays.copyOf(jumpFrom, nJumps * 2);
-            jumpTo = java.util.Arrays.copyOf(jumpTo, nJumps * 2);
+            jumpFrom = Arrays.copyOf(jumpFrom, nJumps * 2);
+            jumpTo = Arrays.copyOf(jumpTo, nJumps * 2);
         }
         jumpFrom[nJumps] = from;
         jumpTo[nJumps++] = to;
     }
 
     private void checkJumpTargets() {
-        java.util.BitSet bad = null;
+        BitSet bad = null;
         for (int i = 0; i < nJumps; i++) {
             if (!isValidTarget(jumpTo[i])) {
                 if (bad == null) {
-                    bad = new java.util.BitSet();
+                    bad = new BitSet();
                 }
                 bad.set(jumpTo[i]);
             }
@@ -454,7 +462,7 @@ final class ValidationRun {
         // with an 8-bit field is read as "jump by its last byte" (real rel32 jumps included), and one
         // with a 32-bit field as "jump by its last four bytes". It prints "bad jump target" at each
         // such instruction whose computed target is a bad target. A second pass finds them.
-        java.util.BitSet badTargets = bad;
+        BitSet badTargets = bad;
         ValidationRun again = new ValidationRun(c, base, size, guestAddr, features, loader, false,
                 (b, e, flags, m, a, bits) -> {
                     if ((flags & Flags.OUT_OF_RANGE) != 0 || e <= b) {

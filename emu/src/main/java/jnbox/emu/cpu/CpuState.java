@@ -73,7 +73,7 @@ public final class CpuState {
     public long arith() { return Flags.compute(ccOp, ccA, ccB, ccRes); }
 
     /** CF as 0 or 1. */
-    public long cf() { return Flags.compute(ccOp, ccA, ccB, ccRes) & Flags.CF; }
+    public long cf() { return Flags.carry(ccOp, ccA, ccB, ccRes); }
 
     /** Copies every architectural field of {@code o} into this state. */
     public void copyFrom(CpuState o) {

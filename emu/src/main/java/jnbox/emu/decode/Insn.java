@@ -96,7 +96,11 @@ public final class Insn {
     /** An F2 prefix is present (repne, or part of the opcode for mandatory-prefix forms). */
     public boolean repne() { return (prefixes & PREPNE) != 0; }
 
-    /** The last segment-override prefix ({@link #ES}..{@link #GS}), or {@link #SEG_NONE}. */
+    /**
+     * The last segment-override prefix ({@link #ES}..{@link #GS}), or {@link #SEG_NONE}. In 64-bit
+     * mode only FS and GS change an address; ES/CS/SS/DS overrides are ignored by the CPU (and
+     * 2E/3E before jcc are branch hints).
+     */
     public int segment() { return segment; }
 
     /** Number of legacy prefix bytes (66 67 F0 F2 F3 and segment overrides), duplicates included. */

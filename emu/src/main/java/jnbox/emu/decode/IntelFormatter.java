@@ -17,6 +17,15 @@ final class IntelFormatter {
     private static final String[] R8 = {"al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil",
             "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"};
     private static final String[] R8_LEGACY = {"al", "cl", "dl", "bl", "ah", "ch", "dh", "bh"};
+    private static final String[] XMM = new String[16], YMM = new String[16];
+
+    static {
+        for (int i = 0; i < 16; i++) {
+            XMM[i] = "xmm" + i;
+            YMM[i] = "ymm" + i;
+        }
+    }
+
     private static final String[] SEG = {"es", "cs", "ss", "ds", "fs", "gs", "?", "?"};
 
     private IntelFormatter() {
@@ -48,8 +57,7 @@ final class IntelFormatter {
             case JMPF -> "jmp";
             case IRET -> osz == 8 ? "iretq" : osz == 2 ? "iretw" : "iret";
             case JRCXZ -> in.addressSize() == 4 ? "jecxz" : "jrcxz";
-            case MOV -> in.immSize() == 8 || in.dispSize() == 8 || in.hasMemory() && in.modrm() < 0
-                    ? "movabs" : "mov";
+            case MOV -> in.immSize() == 8 || in.dispSize() == 8 ? "movabs" : "mov";
             default -> m.intel();
         };
     }
@@ -62,7 +70,7 @@ final class IntelFormatter {
             case R -> sb.append(gpr(in, in.rmIndex(), bytes));
             case E, M, W, Q -> {
                 if (in.hasMemory()) {
-                    memory(sb, in, o.kind() == Operand.Kind.M && o.size() == Operand.Size.NONE ? 0
+                    memory(sb, in, o.size() == Operand.Size.NONE || o.size() == Operand.Size.S ? 0
                             : Sizes.bytes(o.memSize(), in.effectiveOperandSize(), in.rexW(), in.vexL()));
                 } else if (o.kind() == Operand.Kind.E) {
                     sb.append(gpr(in, in.rmIndex(), bytes));
@@ -78,7 +86,7 @@ final class IntelFormatter {
             case SEG -> sb.append(SEG[o.fixedReg()]);
             case S -> sb.append(SEG[in.modrmReg()]);
             case C -> sb.append("cr").append(in.regIndex());
-            case D -> sb.append("db").append(in.regIndex());
+            case D -> sb.append("dr").append(in.regIndex());
             case P -> sb.append("mm").append(in.modrmReg());
             case N -> sb.append("mm").append(in.modrmRm());
             case V -> sb.append(vreg(o, in, in.regIndex()));
@@ -91,21 +99,38 @@ final class IntelFormatter {
             case ONE -> sb.append('1');
             case I -> {
                 long v = i > 0 && in.op().operand(i - 1).kind() == Operand.Kind.I ? in.imm2() : in.imm();
-                long mask = bytes >= 8 ? -1L : (1L << (bytes * 8)) - 1;
-                if (bytes == 0) mask = 0xFF;
+                int width = signExtendedWidth(in, i, bytes);
+                long mask = width >= 8 ? -1L : (1L << (width * 8)) - 1;
                 sb.append("0x").append(Long.toHexString(v & mask));
             }
             case J -> {
                 long rel = in.imm() + in.length();
                 sb.append(rel < 0 ? ".-0x" : ".+0x").append(Long.toHexString(Math.abs(rel)));
             }
-            case O -> {
-                sb.append(ptr(bytes)).append(in.segment() >= 0 ? SEG[in.segment()] : "ds")
-                        .append(":0x").append(Long.toHexString(in.disp()));
-            }
-            case X -> sb.append(ptr(bytes)).append("ds:[").append(in.addressSize() == 4 ? "esi" : "rsi").append(']');
+            case O -> sb.append(fsgs(in) ? SEG[in.segment()] : "ds")
+                    .append(":0x").append(Long.toHexString(in.disp()));
+            case X -> sb.append(ptr(bytes)).append(fsgs(in) ? SEG[in.segment()] : "ds").append(":[").append(in.addressSize() == 4 ? "esi" : "rsi").append(']');
             case Y -> sb.append(ptr(bytes)).append("es:[").append(in.addressSize() == 4 ? "edi" : "rdi").append(']');
         }
+    }
+
+    /**
+     * Width in bytes the immediate is shown at: imm8 of arithmetic forms and Iz of 64-bit forms
+     * are sign-extended to the operand size (SDM vol. 2 §2.2.1.5); other immediates as encoded.
+     */
+    private static int signExtendedWidth(Insn in, int i, int bytes) {
+        Operand o = in.op().operand(i);
+        int osz = in.effectiveOperandSize();
+        return switch (in.mnemonic()) {
+            case ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, IMUL, TEST, MOV -> i > 0 ? Math.max(bytes, in.operandBytes(0)) : bytes;
+            case PUSH -> osz;
+            default -> o.size() == Operand.Size.Z && osz == 8 ? 8 : bytes;
+        };
+    }
+
+    /** Only FS and GS overrides change an address in 64-bit mode (SDM vol. 1 §3.4.2.1). */
+    private static boolean fsgs(Insn in) {
+        return in.segment() == Insn.FS || in.segment() == Insn.GS;
     }
 
     private static String vreg(Operand o, Insn in, int r) {
@@ -129,6 +154,7 @@ final class IntelFormatter {
             case 1 -> "BYTE PTR ";
             case 2 -> "WORD PTR ";
             case 4 -> "DWORD PTR ";
+            case 6 -> "FWORD PTR ";
             case 8 -> "QWORD PTR ";
             case 10 -> "TBYTE PTR ";
             case 16 -> "XMMWORD PTR ";
@@ -139,24 +165,33 @@ final class IntelFormatter {
 
     private static void memory(StringBuilder sb, Insn in, int bytes) {
         sb.append(ptr(bytes));
-        if (in.segment() >= 0) sb.append(SEG[in.segment()]).append(':');
+        if (in.baseReg() < 0 && in.indexReg() < 0 && !in.ripRelative()) {
+            // Absolute [disp32]: objdump shows seg:address with the displacement sign-extended.
+            long a = in.addressSize() == 4 ? in.disp() & 0xFFFF_FFFFL : in.disp();
+            sb.append(fsgs(in) ? SEG[in.segment()] : "ds").append(":0x").append(Long.toHexString(a));
+            return;
+        }
+        if (fsgs(in)) sb.append(SEG[in.segment()]).append(':');
         String[] regs = in.addressSize() == 4 ? R32 : R64;
         sb.append('[');
-        boolean any = false;
         if (in.ripRelative()) {
-            sb.append(in.addressSize() == 4 ? "eip" : "rip");
-            any = true;
-        } else if (in.baseReg() >= 0) {
+            // objdump prints a rip-relative displacement as an unsigned 64-bit number.
+            sb.append(in.addressSize() == 4 ? "eip" : "rip").append("+0x").append(Long.toHexString(in.disp())).append(']');
+            return;
+        }
+        boolean any = false;
+        if (in.baseReg() >= 0) {
             sb.append(regs[in.baseReg()]);
             any = true;
         }
         if (in.indexReg() >= 0) {
             if (any) sb.append('+');
-            sb.append(regs[in.indexReg()]).append('*').append(in.scale());
+            String[] ix = in.op().has(Flag.VSIB) ? (in.vexL() == 1 ? YMM : XMM) : regs;
+            sb.append(ix[in.indexReg()]).append('*').append(in.scale());
             any = true;
         }
         long d = in.disp();
-        if (d != 0 || !any) {
+        if (d != 0 || !any || in.dispSize() > 0) {
             if (any) {
                 sb.append(d < 0 ? "-" : "+").append("0x").append(Long.toHexString(Math.abs(d)));
             } else {

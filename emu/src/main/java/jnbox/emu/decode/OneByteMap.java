@@ -55,9 +55,9 @@ final class OneByteMap extends TableSection {
         op("89 /r", MOV, "Ev,Gv", ZX, MODIFIABLE);
         op("8A /r", MOV, "Gb,Eb", ZX, MODIFIABLE);
         op("8B /r", MOV, "Gv,Ev", ZX, MODIFIABLE);
-        op("8C /r", MOV, "Ev,Sw", FORBIDDEN);
+        op("8C /r", MOV, "Ev/w,Sw", FORBIDDEN);
         op("8D /r", LEA, "Gv,M", NOMEM, ZX);
-        op("8E /r", MOV, "Sw,Ew", FORBIDDEN);
+        op("8E /r", MOV, "Sw,Ev/w", FORBIDDEN);
         op("8F /0", POP, "Ev", D64);
         op("F3 90", PAUSE, "", NOREX);
         op("90", NOP, "", REXB0, NOREX);
@@ -73,18 +73,20 @@ final class OneByteMap extends TableSection {
         op("A1", MOV, "rAX,Ov", FORBIDDEN);
         op("A2", MOV, "Ob,AL", FORBIDDEN);
         op("A3", MOV, "Ov,rAX", FORBIDDEN);
-        op("A4", MOVS, "Yb,Xb", REP);
-        op("A5", MOVS, "Yv,Xv", REP);
-        op("A6", CMPS, "Xb,Yb", REPCC, NOWRITE);
-        op("A7", CMPS, "Xv,Yv", REPCC, NOWRITE);
+        // NaCl allows movs/cmps/stos/scas only inside its sandboxed string superinstructions
+        // (spec nacl-validator.md §3.4): alone they are "nacl-amd64-forbidden".
+        op("A4", MOVS, "Yb,Xb", REP, FORBIDDEN);
+        op("A5", MOVS, "Yv,Xv", REP, FORBIDDEN);
+        op("A6", CMPS, "Xb,Yb", REPCC, NOWRITE, FORBIDDEN);
+        op("A7", CMPS, "Xv,Yv", REPCC, NOWRITE, FORBIDDEN);
         op("A8 ib", TEST, "AL,Ib", NOWRITE);
         op("A9 id", TEST, "rAX,Iz", NOWRITE);
-        op("AA", STOS, "Yb,AL", REP);
-        op("AB", STOS, "Yv,rAX", REP);
+        op("AA", STOS, "Yb,AL", REP, FORBIDDEN);
+        op("AB", STOS, "Yv,rAX", REP, FORBIDDEN);
         op("AC", LODS, "AL,Xb", REP, FORBIDDEN);
         op("AD", LODS, "rAX,Xv", REP, FORBIDDEN);
-        op("AE", SCAS, "AL,Yb", REPCC, NOWRITE);
-        op("AF", SCAS, "rAX,Yv", REPCC, NOWRITE);
+        op("AE", SCAS, "AL,Yb", REPCC, NOWRITE, FORBIDDEN);
+        op("AF", SCAS, "rAX,Yv", REPCC, NOWRITE, FORBIDDEN);
         op("B0+r ib", MOV, "Zb,Ib", ZX, MODIFIABLE);
         op("B8+r io", MOV, "Zv,Iv", ZX, MODIFIABLE);
         for (int i = 0; i < 8; i++) {

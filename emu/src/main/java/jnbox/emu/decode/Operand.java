@@ -90,7 +90,9 @@ public record Operand(Kind kind, Size size, Size memSize, int fixedReg, String s
 
     /** Size codes (SDM vol. 2 A.2.2), plus x87 {@code t} (80-bit) and {@code NONE}. */
     public enum Size {
-        NONE, B, W, D, Q, V, Y, Z, DQ, QQ, X, PS, PD, SS, SD, PI, T, S, P, PB, PW, PQ, PK, OQ
+        NONE, B, W, D, Q, V, Y, Z, DQ, QQ, X, PS, PD, SS, SD, PI, T, S, P, PB, PW, PQ, PK, OQ,
+        /** Half, quarter, eighth of an {@code x} vector (8/16, 4/8, 2/4 bytes): vpmovzx sources. */
+        XH, XQ, XE
     }
 
     private static final Map<String, Operand> INTERNED = new HashMap<>();

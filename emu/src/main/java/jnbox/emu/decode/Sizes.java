@@ -19,6 +19,9 @@ final class Sizes {
             case QQ -> 32;
             case X, PS, PD -> vexL == 1 ? 32 : 16;
             case T, S -> 10;
+            case XH -> vexL == 1 ? 16 : 8;
+            case XQ -> vexL == 1 ? 8 : 4;
+            case XE -> vexL == 1 ? 4 : 2;
             case P -> osz + 2;
         };
     }

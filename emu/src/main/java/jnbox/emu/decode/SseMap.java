@@ -131,8 +131,8 @@ final class SseMap extends TableSection {
         op("F2 0F 78 /r ib ib", INSERTQ, "Vq,Uq,Ib,Ib", SSE4A);
         op("66 0F 79 /r", EXTRQ, "Vq,Uq", SSE4A);
         op("F2 0F 79 /r", INSERTQ, "Vq,Uq", SSE4A);
-        op("NP 0F 78 /r", VMREAD, "Ey,Gy", VMX, FORBIDDEN);
-        op("NP 0F 79 /r", VMWRITE, "Gy,Ey", VMX, FORBIDDEN);
+        op("NP 0F 78 /r", VMREAD, "Eq,Gq", VMX, FORBIDDEN);
+        op("NP 0F 79 /r", VMWRITE, "Gq,Eq", VMX, FORBIDDEN);
         op("66 0F 7C /r", HADDPD, "Vpd,Wpd", SSE3);
         op("F2 0F 7C /r", HADDPS, "Vps,Wps", SSE3);
         op("66 0F 7D /r", HSUBPD, "Vpd,Wpd", SSE3);
@@ -168,8 +168,8 @@ final class SseMap extends TableSection {
         op("66 0F D6 /r", MOVQ, "Wq,Vq", SSE2);
         op("F3 0F D6 /r", MOVQ2DQ, "Vdq,Nq", SSE2);
         op("F2 0F D6 /r", MOVDQ2Q, "Pq,Uq", SSE2);
-        op("NP 0F D7 /r", PMOVMSKB, "Gd,Nq", EMMX_SSE);
-        op("66 0F D7 /r", PMOVMSKB, "Gd,Ux", SSE2);
+        op("NP 0F D7 /r", PMOVMSKB, "Gy,Nq", EMMX_SSE);
+        op("66 0F D7 /r", PMOVMSKB, "Gy,Ux", SSE2);
         mmxSse(0xD8, PSUBUSB, "Qq", MMX);
         mmxSse(0xD9, PSUBUSW, "Qq", MMX);
         mmxSse(0xDA, PMINUB, "Qq", EMMX_SSE);

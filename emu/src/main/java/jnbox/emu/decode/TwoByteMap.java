@@ -18,8 +18,8 @@ final class TwoByteMap extends TableSection {
     @Override
     void rows() {
         // Group 6 and 7: system instructions (all forbidden in NaCl, §5.1).
-        op("0F 00 /0", SLDT, "Ev", FORBIDDEN);
-        op("0F 00 /1", STR, "Ev", FORBIDDEN);
+        op("0F 00 /0", SLDT, "Ev/w", FORBIDDEN);
+        op("0F 00 /1", STR, "Ev/w", FORBIDDEN);
         op("0F 00 /2", LLDT, "Ew", NOWRITE, FORBIDDEN);
         op("0F 00 /3", LTR, "Ew", NOWRITE, FORBIDDEN);
         op("0F 00 /4", VERR, "Ew", NOWRITE, FORBIDDEN);
@@ -52,11 +52,11 @@ final class TwoByteMap extends TableSection {
         op("0F 01 /1", SIDT, "Ms", FORBIDDEN);
         op("0F 01 /2", LGDT, "Ms", NOWRITE, FORBIDDEN);
         op("0F 01 /3", LIDT, "Ms", NOWRITE, FORBIDDEN);
-        op("0F 01 /4", SMSW, "Ev", FORBIDDEN);
+        op("0F 01 /4", SMSW, "Ev/w", FORBIDDEN);
         op("0F 01 /6", LMSW, "Ew", NOWRITE, FORBIDDEN);
         op("0F 01 /7", INVLPG, "Mb", NOWRITE, NOMEM, FORBIDDEN);
-        op("0F 02 /r", LAR, "Gv,Ew", FORBIDDEN);
-        op("0F 03 /r", LSL, "Gv,Ew", FORBIDDEN);
+        op("0F 02 /r", LAR, "Gv,Ev/w", FORBIDDEN);
+        op("0F 03 /r", LSL, "Gv,Ev/w", FORBIDDEN);
         op("0F 05", Mnemonic.SYSCALL, "", FORBIDDEN);
         op("0F 06", CLTS, "", FORBIDDEN);
         op("0F 07", SYSRET, "", FORBIDDEN);
@@ -168,6 +168,10 @@ final class TwoByteMap extends TableSection {
         op("0F C7 /3", XRSTORS, "M", CpuFeature.XSAVE, NOWRITE, FORBIDDEN);
         op("0F C7 /4", XSAVEC, "M", CpuFeature.XSAVE);
         op("0F C7 /5", XSAVES, "M", CpuFeature.XSAVE, FORBIDDEN);
+        op("66 0F C7 /6", VMCLEAR, "Mq", VMX, NOWRITE, FORBIDDEN);
+        op("F3 0F C7 /6", VMXON, "Mq", VMX, NOWRITE, FORBIDDEN);
+        op("0F C7 /6", VMPTRLD, "Mq", VMX, NOWRITE, FORBIDDEN);
+        op("0F C7 /7", VMPTRST, "Mq", VMX, FORBIDDEN);
         op("NP 0F C7 /6", Mnemonic.RDRAND, "Rv", CpuFeature.RDRAND);
         op("NP 0F C7 /7", Mnemonic.RDSEED, "Rv", CpuFeature.RDSEED);
         op("F3 0F C7 /7", RDPID, "Rq", ABSENT);

@@ -79,7 +79,7 @@ final class VexMap extends TableSection {
         fp2(0x57, VXORPS, VXORPD);
         fp4(0x58, VADDPS, VADDPD, VADDSS, VADDSD);
         fp4(0x59, VMULPS, VMULPD, VMULSS, VMULSD);
-        op("VEX.L.NP.0F.WIG 5A /r", VCVTPS2PD, "Vx,Wx", AVX);
+        op("VEX.L.NP.0F.WIG 5A /r", VCVTPS2PD, "Vx,Wxh", AVX);
         op("VEX.L.66.0F.WIG 5A /r", VCVTPD2PS, "Vdq,Wx", AVX);
         op("VEX.NDS.LIG.F3.0F.WIG 5A /r", VCVTSS2SD, "Vdq,Hdq,Wss", AVX);
         op("VEX.NDS.LIG.F2.0F.WIG 5A /r", VCVTSD2SS, "Vdq,Hdq,Wsd", AVX);
@@ -133,6 +133,8 @@ final class VexMap extends TableSection {
         op("VEX.128.66.0F.W0 C5 /r ib", VPEXTRW, "Gd,Udq,Ib", AVX);
         op("VEX.NDS.L.NP.0F.WIG C6 /r ib", VSHUFPS, "Vx,Hx,Wx,Ib", AVX);
         op("VEX.NDS.L.66.0F.WIG C6 /r ib", VSHUFPD, "Vx,Hx,Wx,Ib", AVX);
+        op("VEX.LZ.NP.0F.WIG AE /2", VLDMXCSR, "Md", AVX, NOWRITE);
+        op("VEX.LZ.NP.0F.WIG AE /3", VSTMXCSR, "Md", AVX);
         op("VEX.NDS.L.66.0F.WIG D0 /r", VADDSUBPD, "Vx,Hx,Wx", AVX);
         op("VEX.NDS.L.F2.0F.WIG D0 /r", VADDSUBPS, "Vx,Hx,Wx", AVX);
         shiftXmm(0xD1, VPSRLW);
@@ -148,7 +150,7 @@ final class VexMap extends TableSection {
         shiftXmm(0xE1, VPSRAW);
         shiftXmm(0xE2, VPSRAD);
         op("VEX.L.66.0F.WIG E6 /r", VCVTTPD2DQ, "Vdq,Wx", AVX);
-        op("VEX.L.F3.0F.WIG E6 /r", VCVTDQ2PD, "Vx,Wx", AVX);
+        op("VEX.L.F3.0F.WIG E6 /r", VCVTDQ2PD, "Vx,Wxh", AVX);
         op("VEX.L.F2.0F.WIG E6 /r", VCVTPD2DQ, "Vdq,Wx", AVX);
         op("VEX.L.66.0F.WIG E7 /r", VMOVNTDQ, "Mx,Vx", AVX, NONTEMPORAL);
         Mnemonic[] me8 = {VPSUBSB, VPSUBSW, VPMINSW, VPOR, VPADDSB, VPADDSW, VPMAXSW, VPXOR};
@@ -173,7 +175,7 @@ final class VexMap extends TableSection {
         op("VEX.NDS.L.66.0F38.W0 0D /r", VPERMILPD, "Vx,Hx,Wx", AVX);
         op("VEX.L.66.0F38.W0 0E /r", VTESTPS, "Vx,Wx", AVX, NOWRITE);
         op("VEX.L.66.0F38.W0 0F /r", VTESTPD, "Vx,Wx", AVX, NOWRITE);
-        op("VEX.L.66.0F38.W0 13 /r", VCVTPH2PS, "Vx,Wx", F16C);
+        op("VEX.L.66.0F38.W0 13 /r", VCVTPH2PS, "Vx,Wxh", F16C);
         op("VEX.NDS.256.66.0F38.W0 16 /r", VPERMPS, "Vqq,Hqq,Wqq", AVX2);
         op("VEX.L.66.0F38.WIG 17 /r", VPTEST, "Vx,Wx", AVX, NOWRITE);
         op("VEX.L.66.0F38.W0 18 /r", VBROADCASTSS, "Vx,Md", AVX);
@@ -186,9 +188,10 @@ final class VexMap extends TableSection {
         op("VEX.L.66.0F38.WIG 1E /r", VPABSD, "Vx,Wx", AVX, AVX2_L1);
         Mnemonic[] sx = {VPMOVSXBW, VPMOVSXBD, VPMOVSXBQ, VPMOVSXWD, VPMOVSXWQ, VPMOVSXDQ};
         Mnemonic[] zx = {VPMOVZXBW, VPMOVZXBD, VPMOVZXBQ, VPMOVZXWD, VPMOVZXWQ, VPMOVZXDQ};
+        String[] src = {"Wxh", "Wxq", "Wxe", "Wxh", "Wxq", "Wxh"};
         for (int i = 0; i < 6; i++) {
-            op("VEX.L.66.0F38.WIG " + hex(0x20 + i) + " /r", sx[i], "Vx,Wx", AVX, AVX2_L1);
-            op("VEX.L.66.0F38.WIG " + hex(0x30 + i) + " /r", zx[i], "Vx,Wx", AVX, AVX2_L1);
+            op("VEX.L.66.0F38.WIG " + hex(0x20 + i) + " /r", sx[i], "Vx," + src[i], AVX, AVX2_L1);
+            op("VEX.L.66.0F38.WIG " + hex(0x30 + i) + " /r", zx[i], "Vx," + src[i], AVX, AVX2_L1);
         }
         int2(0x28, VPMULDQ);
         int2(0x29, VPCMPEQQ);
@@ -286,7 +289,7 @@ final class VexMap extends TableSection {
         op("VEX.128.66.0F3A.WIG 17 /r ib", VEXTRACTPS, "Ed,Vdq,Ib", AVX);
         op("VEX.NDS.256.66.0F3A.W0 18 /r ib", VINSERTF128, "Vqq,Hqq,Wdq,Ib", AVX);
         op("VEX.256.66.0F3A.W0 19 /r ib", VEXTRACTF128, "Wdq,Vqq,Ib", AVX);
-        op("VEX.L.66.0F3A.W0 1D /r ib", VCVTPS2PH, "Wx,Vx,Ib", F16C);
+        op("VEX.L.66.0F3A.W0 1D /r ib", VCVTPS2PH, "Wxh,Vx,Ib", F16C);
         op("VEX.NDS.128.66.0F3A.W0 20 /r ib", VPINSRB, "Vdq,Hdq,Ed/b,Ib", AVX);
         op("VEX.NDS.128.66.0F3A.WIG 21 /r ib", VINSERTPS, "Vdq,Hdq,Wd,Ib", AVX);
         op("VEX.NDS.128.66.0F3A.W0 22 /r ib", VPINSRD, "Vdq,Hdq,Ed,Ib", AVX);

@@ -25,7 +25,7 @@ final class X87Map extends TableSection {
             Attr[] w = r == 2 || r == 3 ? new Attr[] {X87, NOWRITE} : new Attr[] {X87};
             // Arithmetic with st(0) as destination: memory operands never written.
             op("D8 /" + r, ARITH[r], "Md", X87, NOWRITE);
-            op("D8 /" + r, ARITH[r], "ST0,STi", w);
+            op("D8 /" + r, ARITH[r], r == 2 || r == 3 ? "STi" : "ST0,STi", w);
             op("DA /" + r, IARITH[r], "Md", X87, NOWRITE);
             op("DC /" + r, ARITH[r], "Mq", X87, NOWRITE);
             op("DE /" + r, IARITH[r], "Mw", X87, NOWRITE);

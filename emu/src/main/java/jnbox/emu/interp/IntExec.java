@@ -45,7 +45,12 @@ final class IntExec {
         r = null;
     }
 
-    Exit stopExit(Uop u) { return Exit.unimplemented(u.pc, u.detail); }
+    Exit stopExit(Uop u) {
+        if (u.kind == Kinds.SSE && (cpu.mxcsr & 0xE040) != 0) {
+            return Exit.unimplemented(u.pc, u.detail + " (MXCSR rounding/FTZ/DAZ 0x" + Integer.toHexString(cpu.mxcsr) + ")");
+        }
+        return Exit.unimplemented(u.pc, u.detail);
+    }
 
     long execLocked(Uop u) {
         synchronized (Interpreter.ATOMIC) {
@@ -124,6 +129,30 @@ final class IntExec {
     long exec(Uop u) {
         final long[] r = this.r;
         switch (u.kind) {
+            case Kinds.MOV_RR: r[u.op0] = r[u.op1] & u.mask; return u.next;
+            case Kinds.MOV_RI: r[u.op0] = u.imm; return u.next;
+            case Kinds.MOV_RM: r[u.op0] = u.size == 8 ? mem.read64(ea(u)) : mem.read32(ea(u)) & 0xFFFF_FFFFL; return u.next;
+            case Kinds.MOV_MR: {
+                if (u.size == 8) mem.write64(ea(u), r[u.op1]);
+                else mem.write32(ea(u), (int) r[u.op1]);
+                return u.next;
+            }
+            case Kinds.PUSH_R: {
+                long sp = r[CpuState.RSP] - 8;
+                mem.write64(sp, r[u.op0]);
+                r[CpuState.RSP] = sp;
+                return u.next;
+            }
+            case Kinds.POP_R: {
+                long sp = r[CpuState.RSP];
+                long v = mem.read64(sp);
+                r[CpuState.RSP] = sp + 8;
+                r[u.op0] = v;
+                return u.next;
+            }
+            case Kinds.ALU_RR: return aluFast(u, r[u.op1] & u.mask);
+            case Kinds.ALU_RI: return aluFast(u, u.imm);
+            case Kinds.ALU_RM: return aluFast(u, u.size == 8 ? mem.read64(ea(u)) : mem.read32(ea(u)) & 0xFFFF_FFFFL);
             case Kinds.MOV: {
                 set(u, u.op0, u.size, get(u, u.op1, u.size));
                 return u.next;
@@ -364,6 +393,40 @@ final class IntExec {
             default:
                 return STOP;
         }
+    }
+
+    /** ALU on a 32/64-bit register destination with a ready source value (same rules as {@link #alu}). */
+    private long aluFast(Uop u, long b) {
+        final long[] r = this.r;
+        int d = u.op0, size = u.size;
+        long a = r[d] & u.mask;
+        long v;
+        int kind;
+        switch (u.sub) {
+            case 0: v = Alu.add(size, a, b); kind = Flags.ADD; break;
+            case 1: v = Alu.or(size, a, b); kind = Flags.LOGIC; break;
+            case 2: {
+                long cf = cpu.cf();
+                v = Alu.adc(size, a, b, cf);
+                kind = cf != 0 ? Flags.ADC : Flags.ADD;
+                break;
+            }
+            case 3: {
+                long cf = cpu.cf();
+                v = Alu.sbb(size, a, b, cf);
+                kind = cf != 0 ? Flags.SBB : Flags.SUB;
+                break;
+            }
+            case 4: v = Alu.and(size, a, b); kind = Flags.LOGIC; break;
+            case 5: v = Alu.sub(size, a, b); kind = Flags.SUB; break;
+            case 6: v = Alu.xor(size, a, b); kind = Flags.LOGIC; break;
+            default:
+                lazy(Flags.SUB, u, a, b, Alu.sub(size, a, b));
+                return u.next;
+        }
+        r[d] = v;
+        lazy(kind, u, a, b, v);
+        return u.next;
     }
 
     private long alu(Uop u) {

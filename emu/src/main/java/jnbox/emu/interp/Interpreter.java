@@ -37,7 +37,6 @@ public final class Interpreter implements Engine {
     private Block[] cache = new Block[1 << CACHE_BITS];
     private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Block> overflow = new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
     private long generation = -1;
-    private long localInvalidations;
     private volatile boolean interrupted;
     final IntExec exec;
 
@@ -59,8 +58,8 @@ public final class Interpreter implements Engine {
 
     @Override
     public void invalidateCode(long user, long len) {
-        localInvalidations++;
         flush();
+        generation = Long.MIN_VALUE; // forces a lookup (and drops successor links) on the next block
     }
 
     private void flush() {
@@ -74,28 +73,39 @@ public final class Interpreter implements Engine {
         x.bind(cpu);
         long left = budget;
         long retired = 0;
+        long pc = cpu.rip;
+        Block prev = null;
         try {
             while (true) {
                 if (interrupted) {
                     interrupted = false;
-                    return new Exit(Exit.Kind.INTERRUPTED, cpu.rip, 0, null);
+                    cpu.rip = pc;
+                    return new Exit(Exit.Kind.INTERRUPTED, pc, 0, null);
                 }
-                long pc = cpu.rip;
                 long user = pc - SandboxMemory.BASE;
-                if (user >= TRAMPOLINE_START && user < TRAMPOLINE_END) return Exit.syscall(pc);
-                if (left <= 0) return Exit.budget(pc);
+                if (user >= TRAMPOLINE_START && user < TRAMPOLINE_END) { cpu.rip = pc; return Exit.syscall(pc); }
+                if (left <= 0) { cpu.rip = pc; return Exit.budget(pc); }
                 Block b;
-                try {
-                    b = lookup(pc);
-                } catch (GuestFault f) {
-                    return Exit.fault(pc, f.signal(), f.getMessage());
+                if (prev != null && prev.succPc == pc && mem.codeGeneration() == generation) {
+                    b = prev.succ;
+                } else {
+                    try {
+                        b = lookup(pc);
+                    } catch (GuestFault f) {
+                        cpu.rip = pc;
+                        return Exit.fault(pc, f.signal(), f.getMessage());
+                    }
+                    if (prev != null) {
+                        prev.succ = b;
+                        prev.succPc = pc;
+                    }
                 }
+                prev = b;
                 Uop[] uops = b.uops;
                 int n = uops.length;
-                int i = 0;
                 Uop u = null;
                 try {
-                    for (; i < n && left > 0; i++) {
+                    for (int i = 0; i < n && left > 0; i++) {
                         u = uops[i];
                         long next = u.locked ? x.execLocked(u) : x.exec(u);
                         if (next == IntExec.STOP) {
@@ -104,11 +114,8 @@ public final class Interpreter implements Engine {
                         }
                         left--;
                         retired++;
-                        if (next != u.next) {
-                            cpu.rip = next;
-                            break;
-                        }
-                        cpu.rip = next;
+                        pc = next;
+                        if (next != u.next) break;
                     }
                 } catch (GuestFault f) {
                     cpu.rip = u.pc;

@@ -12,6 +12,9 @@ final class Kinds {
             BSR = 43, POPCNT = 44, LZCNT = 45, TZCNT = 46, BSWAP = 47, CMPXCHG = 48, XADD = 49,
             CMPXCHG16B = 50, CMPXCHG8B = 51, CPUID = 52, RDTSC = 53, MOVS = 54, STOS = 55, LODS = 56,
             CMPS = 57, SCAS = 58, FENCE = 59, MOVBE = 60, INT3 = 61, FETCH_FAULT = 62,
+            // specialized fast forms (same semantics as MOV/ALU, fewer checks): 32/64-bit register destinations
+            MOV_RR = 70, MOV_RI = 71, MOV_RM = 72, MOV_MR = 73, ALU_RR = 74, ALU_RI = 75, ALU_RM = 76,
+            PUSH_R = 77, POP_R = 78,
             // SSE (see SseExec)
             SSE = 100;
 }

@@ -29,7 +29,7 @@ final class SseExec {
     /** Float types for FARITH/FCMP/COMIS/CVT: scalar single, scalar double, packed single, packed double. */
     static final int SS = 0, SD = 1, PS = 2, PD = 3;
     /** FARITH operations. */
-    static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MIN = 4, MAX = 5, SQRT = 6;
+    static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MIN = 4, MAX = 5, SQRT = 6, RCP = 7, RSQRT = 8;
 
     private final IntExec x;
     private final SandboxMemory mem;
@@ -134,6 +134,8 @@ final class SseExec {
             case "MINSS": case "MINSD": case "MINPS": case "MINPD": return enc(FARITH, MIN, ftype(m));
             case "MAXSS": case "MAXSD": case "MAXPS": case "MAXPD": return enc(FARITH, MAX, ftype(m));
             case "SQRTSS": case "SQRTSD": case "SQRTPS": case "SQRTPD": return enc(FARITH, SQRT, ftype(m));
+            case "RCPSS": case "RCPPS": return enc(FARITH, RCP, ftype(m));
+            case "RSQRTSS": case "RSQRTPS": return enc(FARITH, RSQRT, ftype(m));
             case "CMPSS": case "CMPSD": case "CMPPS": case "CMPPD": return enc(FCMP, 0, ftype(m));
             case "UCOMISS": case "COMISS": return enc(COMIS, 0, SS);
             case "UCOMISD": case "COMISD": return enc(COMIS, 0, SD);
@@ -477,6 +479,8 @@ final class SseExec {
             case DIV -> SseFloat.divss(a, b);
             case MIN -> SseFloat.minss(a, b);
             case MAX -> SseFloat.maxss(a, b);
+            case RCP -> SseFloat.rcpss(b);
+            case RSQRT -> SseFloat.rsqrtss(b);
             default -> SseFloat.sqrtss(b);
         };
     }

@@ -47,12 +47,34 @@ final class UopBuilder {
         u.kind = k;
         if (k == Kinds.UNIMPLEMENTED) return unimplemented(u);
         if (k == Kinds.XCHG && (u.op0 == Uop.MEM || u.op1 == Uop.MEM)) u.locked = true;
+        if (!u.locked) u.kind = specialize(u, k);
         u.endsBlock = switch (k) {
             case Kinds.JCC, Kinds.JMP, Kinds.JMP_IND, Kinds.CALL, Kinds.CALL_IND, Kinds.RET, Kinds.JRCXZ,
                     Kinds.LOOP, Kinds.HLT, Kinds.UD, Kinds.INT3 -> true;
             default -> false;
         };
         return u;
+    }
+
+    /** Picks a fast form for 32/64-bit MOV and ALU with a register destination or a plain store. */
+    private static int specialize(Uop u, int k) {
+        if (u.size != 4 && u.size != 8) return k;
+        if (k == Kinds.PUSH && u.size == 8 && u.op0 >= 0 && u.op0 < Uop.HIGH8) return Kinds.PUSH_R;
+        if (k == Kinds.POP && u.size == 8 && u.op0 >= 0 && u.op0 < Uop.HIGH8) return Kinds.POP_R;
+        boolean d = u.op0 >= 0 && u.op0 < Uop.HIGH8;
+        boolean s = u.op1 >= 0 && u.op1 < Uop.HIGH8;
+        if (k == Kinds.MOV) {
+            if (d && s) return Kinds.MOV_RR;
+            if (d && u.op1 == Uop.IMM) { u.imm &= u.mask; return Kinds.MOV_RI; }
+            if (d && u.op1 == Uop.MEM) return Kinds.MOV_RM;
+            if (u.op0 == Uop.MEM && s) return Kinds.MOV_MR;
+        }
+        if (k == Kinds.ALU && d) {
+            if (s) return Kinds.ALU_RR;
+            if (u.op1 == Uop.IMM) { u.imm &= u.mask; return Kinds.ALU_RI; }
+            if (u.op1 == Uop.MEM) return Kinds.ALU_RM;
+        }
+        return k;
     }
 
     static Uop unimplemented(Uop u) {

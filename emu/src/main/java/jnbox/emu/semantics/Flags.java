@@ -124,6 +124,18 @@ public final class Flags {
         }
     }
 
+    /** CF alone (0 or 1), cheaper than {@link #compute} for adc/sbb/inc/dec/rcl/rcr. */
+    public static long carry(int op, long a, long b, long res) {
+        int top = (8 << (op & 3)) - 1;
+        switch (op >>> 2) {
+            case ADD: case ADC: return ((a & b) | ((a | b) & ~res)) >>> top & 1;
+            case SUB: case SBB: return ((~a & b) | ((~a | b) & res)) >>> top & 1;
+            case INC: case DEC: return b & CF;
+            case LOGIC: return 0;
+            default: return compute(op, a, b, res) & CF;
+        }
+    }
+
     // ---------------------------------------------------------------- conditions
 
     /** Condition codes in the encoding order of Jcc/SETcc/CMOVcc (SDM vol. 2 B.1.4.7). */
@@ -152,6 +164,12 @@ public final class Flags {
      */
     public static boolean test(int cc, int op, long a, long b, long res) {
         int kind = op >>> 2;
+        if (kind != EAGER && kind != MUL) {
+            // ZF and SF come from the result for every other kind
+            int c = cc >>> 1;
+            if (c == 2) return ((res & mask(1 << (op & 3))) == 0) ^ ((cc & 1) != 0);
+            if (c == 4) return ((res >>> ((8 << (op & 3)) - 1) & 1) != 0) ^ ((cc & 1) != 0);
+        }
         if (kind == SUB) {
             int size = 1 << (op & 3);
             boolean r;

@@ -71,6 +71,30 @@ public final class SseFloat {
         return Double.isNaN(r) ? INDEFINITE_D : Double.doubleToRawLongBits(r);
     }
 
+    /**
+     * RCPSS: an approximate reciprocal. The SDM allows any result within 1.5 * 2^-12 relative error;
+     * jnbox returns the correctly rounded reciprocal, which is within it (Intel's exact table
+     * values are not reproduced). Denormal inputs count as zero and denormal results flush to
+     * zero, as the SDM describes.
+     */
+    public static int rcpss(int b) {
+        if (isNaN(b)) return quiet(b);
+        int sign = b & 0x8000_0000;
+        if ((b & 0x7F80_0000) == 0) return sign | 0x7F80_0000;          // ±0 or denormal -> ±inf
+        float r = 1.0f / f(b);
+        if (Math.abs(r) < Float.MIN_NORMAL) return sign;                 // tiny -> ±0
+        return Float.floatToRawIntBits(r);
+    }
+
+    /** RSQRTSS: approximate 1/sqrt (correctly rounded here); negative non-zero inputs give the indefinite NaN. */
+    public static int rsqrtss(int b) {
+        if (isNaN(b)) return quiet(b);
+        int sign = b & 0x8000_0000;
+        if ((b & 0x7F80_0000) == 0) return sign | 0x7F80_0000;          // ±0 or denormal -> ±inf
+        if (sign != 0) return INDEFINITE_S;
+        return Float.floatToRawIntBits((float) (1.0 / Math.sqrt(f(b))));
+    }
+
     /** MINSS: {@code a < b ? a : b} (so b for NaNs and for ±0 pairs). */
     public static int minss(int a, int b) { return !isNaN(a) && !isNaN(b) && f(a) < f(b) ? a : b; }
 

@@ -32,6 +32,7 @@ final class Uc {
     static final int HOOK_MEM_READ_PROT = 1 << 7;
     static final int HOOK_MEM_WRITE_PROT = 1 << 8;
     static final int HOOK_MEM_FETCH_PROT = 1 << 9;
+    static final int HOOK_MEM_READ = 1 << 10;
     static final int HOOK_MEM_WRITE = 1 << 11;
     static final int HOOK_INSN_INVALID = 1 << 14;
     static final int HOOK_MEM_INVALID = HOOK_MEM_READ_UNMAPPED | HOOK_MEM_WRITE_UNMAPPED | HOOK_MEM_FETCH_UNMAPPED

@@ -9,12 +9,10 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import jnbox.emu.cpu.CpuState;
 import jnbox.emu.engine.Engine;
 import jnbox.emu.engine.Exit;
 import jnbox.emu.mem.GuestFault;
-import jnbox.emu.mem.Prot;
 import jnbox.emu.mem.SandboxMemory;
 
 /**
@@ -22,69 +20,64 @@ import jnbox.emu.mem.SandboxMemory;
  * implementation behind jnbox's own loader and syscalls ({@code jnbox run --engine unicorn}), and
  * the reference of the lockstep tester.
  *
- * <p><b>Memory.</b> Unicorn executes on the sandbox's {@link ShadowMemory}, mapped at the same sys
- * addresses ({@link SandboxMemory#BASE} + user) with the sandbox's protections; the trampoline pages
- * [0x10000, 0x20000) are mapped without EXEC, so reaching them is a fetch-protection event that ends
- * the run as {@link Exit.Kind#SYSCALL} before anything there executes. Guest stores are recorded per
- * page by a {@code UC_HOOK_MEM_WRITE} hook and copied back into the {@link SandboxMemory} when the run
- * stops; runtime writes reach the shadow through the memory's change listener (see ShadowMemory).
+ * <p><b>Memory</b> ({@link UnicornMapping}, {@link ShadowMemory}): Unicorn executes on a native copy
+ * of the sandbox mapped at the same sys addresses with the same protections, except that the
+ * trampoline pages [0x10000, 0x20000) lack EXEC, so reaching them is a fetch-protection event that
+ * ends the run as {@link Exit.Kind#SYSCALL} before anything there executes. Runtime writes reach the
+ * copy at once; pages the guest stored to are copied back when the run stops.
  *
- * <p><b>Counting.</b> {@code cpu.icount} stays exact: a {@code UC_HOOK_BLOCK} hook sees every
- * translation block that starts, {@link BlockCounter} knows how many instructions each holds, and a
- * stop inside a block (fault) counts the instructions before the faulting one. The budget is
- * enforced at block starts; the last, partial block runs with Unicorn's own instruction count.
+ * <p><b>Counting</b>: {@code cpu.icount} stays exact. In the default (block) mode a
+ * {@code UC_HOOK_BLOCK} hook sees each translation block start, {@link BlockCounter} knows its
+ * instruction count, and a fault inside a block counts the instructions before the faulting one. The
+ * budget is enforced at block starts: a block that would overrun it is held back and then run
+ * partly under a code hook limited to that block (about 20 us). In stepping mode (constructor flag,
+ * for lockstep testing with budget 1) a code hook on every instruction counts and stops instead:
+ * every instruction costs an upcall, but no run needs retranslation.
+ *
+ * <p>Faults map to signals as sel_ldr reports them (spec/nacl-abi.md §6.3): bad memory access
+ * SIGSEGV, #DE SIGFPE, #UD SIGILL, HLT (privileged in user mode) SIGSEGV.
  *
  * <p>One engine serves one guest thread; {@link #interrupt()} may be called from any thread.
  * {@link #close()} releases the Unicorn instance.
  */
 public final class UnicornEngine implements Engine, AutoCloseable {
-    private static final int PAGES = (int) (SandboxMemory.SIZE >>> SandboxMemory.PAGE_SHIFT);
-    private static final int PAGE = SandboxMemory.PAGE_SIZE;
-    private static final byte UNMAPPED = 8;
-    private static final int TRAMP_FIRST = (int) (TRAMPOLINE_START >>> SandboxMemory.PAGE_SHIFT);
-    private static final int TRAMP_LAST = (int) ((TRAMPOLINE_END - 1) >>> SandboxMemory.PAGE_SHIFT);
     /** The "until" address of uc_emu_start: non-canonical, so never reached. */
     private static final long NEVER = 0x8000_0000_0000_0000L;
 
     private final SandboxMemory memory;
     private final ShadowMemory shadow;
+    private final boolean stepping;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment uc;
     private final UnicornRegisters regs;
     private final BlockCounter counter;
-    /** Unicorn's current mapping per page: prot 0..7, or UNMAPPED. */
-    private final byte[] ucProt = new byte[PAGES];
+    private final UnicornMapping mapping;
+    private final MemorySegment partialStub;
+    private boolean closed;
 
-    // Pending work from other threads' memory changes (guarded by this).
-    private int layoutFirst = 0, layoutLast = PAGES - 1;
-    private long codeFrom = Long.MAX_VALUE, codeTo = Long.MIN_VALUE;
-
-    // Pages written by the guest during the current run.
-    private final long[] dirty = new long[PAGES / 64];
-    private int dirtyMin = Integer.MAX_VALUE, dirtyMax = -1;
-
-    // State of the current run, set by the hooks.
     private volatile boolean interruptRequested;
-    /** The budget of the current run. */
+
+    // State of the current run, kept by the hooks (all on the running thread).
     private long runBudget;
-    /** The block that is running (sys address) and its instruction count; -1/0 between blocks. */
-    private long blockStart;
-    private int blockInsns;
-    private int blockSize;
-    /** Instructions retired in the current run by blocks before the running one. */
+    /** Instructions retired by blocks that completed (block mode) or started (stepping mode). */
     private long completed;
-    /** A block hook stopped the run before the block at heldStart (budget or interrupt). */
+    /** The running block (sys address, bytes, instructions); -1/0/0 between blocks. */
+    private long blockStart;
+    private int blockSize;
+    private int blockInsns;
+    /** A hook stopped the run before a block or instruction (budget or interrupt). */
     private boolean heldBack;
     private long heldStart;
     private int heldSize;
-    /** Running a partial block under the step hook, with this many instructions still to go. */
-    private boolean stepping;
-    private long stepsLeft;
-    private final MemorySegment stepStub;
+    /** Running a held-back block partly: instructions still to go, or -1. */
+    private long partialLeft = -1;
     private Exit stop;
+    /** The run stopped at a store to an armed page (see UnicornMapping). */
+    private boolean armedStore;
+    private long armedAddress;
+    private int armedSize;
     /** The stop is a fault on fetching the next instruction (nothing of it ran). */
     private boolean fetchFault;
-    private boolean closed;
 
     /** True when the Unicorn 2 library can be loaded. */
     public static boolean isAvailable() {
@@ -101,33 +94,44 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         return UnicornLib.version();
     }
 
+    /** An engine in block mode (fast runs). */
+    public UnicornEngine(SandboxMemory memory) {
+        this(memory, false);
+    }
+
     /**
      * A Unicorn instance executing in {@code memory}.
      *
+     * @param stepping count with a hook on every instruction: slower runs, but small budgets (1 for
+     *                 lockstep) cost no retranslation
      * @throws UnicornUnavailableException when libunicorn.so.2 is absent
      */
-    public UnicornEngine(SandboxMemory memory) {
+    public UnicornEngine(SandboxMemory memory, boolean stepping) {
         UnicornLib.require();
         this.memory = memory;
-        java.util.Arrays.fill(ucProt, UNMAPPED);
+        this.stepping = stepping;
         try {
             MemorySegment box = arena.allocate(ADDRESS);
-            check("uc_open", (int) UnicornLib.H.OPEN.invokeExact(Uc.ARCH_X86, Uc.MODE_64, box));
+            UnicornMapping.check("uc_open", (int) UnicornLib.H.OPEN.invokeExact(Uc.ARCH_X86, Uc.MODE_64, box));
             uc = box.get(ADDRESS, 0);
             regs = new UnicornRegisters(arena);
             counter = new BlockCounter(memory);
+            shadow = ShadowMemory.of(memory);
+            mapping = new UnicornMapping(uc, memory, shadow, counter::clear);
             // Hooks go in before the first translation: hooks added later miss cached blocks.
-            addHook(Uc.HOOK_BLOCK, "onBlock", UnicornLib.HOOK_CODE, 1, 0);
-            addHook(Uc.HOOK_MEM_WRITE, "onWrite", UnicornLib.HOOK_MEM, SandboxMemory.BASE, SandboxMemory.BASE + SandboxMemory.SIZE - 1);
+            if (stepping) addHook(Uc.HOOK_CODE, "onInstruction", UnicornLib.HOOK_CODE, 1, 0);
+            else addHook(Uc.HOOK_BLOCK, "onBlock", UnicornLib.HOOK_CODE, 1, 0);
             addHook(Uc.HOOK_MEM_INVALID, "onInvalid", UnicornLib.HOOK_EVENT_MEM, 1, 0);
+            // A memory hook on a range nothing touches (sys address 0): its presence makes Unicorn 2.0.1
+            // keep rip exact at memory accesses, without which a faulting access reports the block start.
+            if (!Boolean.getBoolean("nohook")) addHook(Uc.HOOK_MEM_READ | Uc.HOOK_MEM_WRITE, "onNeverAccessed", UnicornLib.HOOK_MEM, 0, 0);
             addHook(Uc.HOOK_INTR, "onInterrupt", UnicornLib.HOOK_INTR, 1, 0);
             addHook(Uc.HOOK_INSN_INVALID, "onInvalidInsn", UnicornLib.HOOK_INSN_INVALID, 1, 0);
-            stepStub = stub("onStep", UnicornLib.HOOK_CODE);
+            partialStub = stub("onPartialInstruction", UnicornLib.HOOK_CODE);
         } catch (Throwable t) {
             arena.close();
             throw UnicornLib.sneaky(t);
         }
-        shadow = ShadowMemory.of(memory);
         shadow.register(this);
     }
 
@@ -136,27 +140,41 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         return Linker.nativeLinker().upcallStub(target, fd, arena);
     }
 
-    private void addHook(int type, String method, FunctionDescriptor fd, long begin, long end) throws Throwable {
-        MemorySegment stub = stub(method, fd);
+    private MemorySegment addHook(int type, String method, FunctionDescriptor fd, long begin, long end) throws Throwable {
+        return addHook(type, stub(method, fd), begin, end);
+    }
+
+    private MemorySegment addHook(int type, MemorySegment stub, long begin, long end) throws Throwable {
         MemorySegment handle = arena.allocate(JAVA_LONG);
-        check("uc_hook_add", (int) UnicornLib.H.HOOK_ADD.invokeExact(uc, handle, type, stub, MemorySegment.NULL, begin, end));
+        UnicornMapping.check("uc_hook_add", (int) UnicornLib.H.HOOK_ADD.invokeExact(uc, handle, type, stub, MemorySegment.NULL, begin, end));
+        return handle;
     }
 
     @Override
-    public String name() { return "unicorn"; }
+    public String name() { return stepping ? "unicorn-step" : "unicorn"; }
 
     @Override
     public SandboxMemory memory() { return memory; }
 
     @Override
     public void interrupt() {
-        // Seen by the next block hook, which holds that block back: the stop point stays exact.
+        // Seen by the next block (or instruction) hook, which holds it back: the stop point stays exact.
         interruptRequested = true;
     }
 
     @Override
     public void invalidateCode(long user, long len) {
-        codeChanged(user, len);
+        mapping.codeChanged(user, len);
+    }
+
+    /** From the shadow: the runtime remapped or reprotected pages [first, last]. */
+    void layoutChanged(int first, int last) {
+        mapping.layoutChanged(first, last);
+    }
+
+    /** From the shadow: the runtime wrote code bytes. */
+    void codeChanged(long user, long len) {
+        mapping.codeChanged(user, len);
     }
 
     // ---------------------------------------------------------------- run
@@ -164,22 +182,37 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     @Override
     public Exit run(CpuState cpu, long budget) {
         if (closed) throw new IllegalStateException("engine closed");
-        syncLayout();
+        mapping.sync();
         if (budget <= 0) return Exit.budget(cpu.rip);
         regs.write(uc, cpu);
         stop = null;
         fetchFault = false;
         completed = 0;
         blockStart = -1;
+        blockSize = 0;
         blockInsns = 0;
         runBudget = budget;
         heldBack = false;
-        int err = emuStart(cpu.rip);
-        if (heldBack && stop == null && !interruptRequested) {
+        long pc = cpu.rip;
+        int err;
+        while (true) {
+            armedStore = false;
+            err = emuStart(pc);
+            if (!armedStore) break;
+            // The first store to a clean page stopped the run before the store; make the page writable
+            // and go on from the store (its block's earlier instructions retired).
+            pc = regs.rip(uc);
+            if (stepping) completed--;
+            else completed += counter.before(blockStart, blockSize, blockInsns, pc);
+            blockStart = -1;
+            blockInsns = 0;
+            mapping.makeHot(armedAddress, armedSize);
+        }
+        if (!stepping && heldBack && stop == null && !interruptRequested) {
             err = runPartialBlock(heldStart, heldSize, budget - completed);
         }
         regs.read(uc, cpu);
-        copyBackDirty();
+        mapping.afterRun();
         Exit exit = classify(cpu, err, budget);
         cpu.icount += completed;
         return exit;
@@ -187,33 +220,30 @@ public final class UnicornEngine implements Engine, AutoCloseable {
 
     /**
      * Runs the first {@code left} instructions of the block at {@code start} (fewer than it holds):
-     * a code hook limited to the block counts them and stops before the next one. The block's
-     * cached translation is dropped before and after, so the hook is compiled in only meanwhile.
+     * a code hook limited to the block counts them and stops before the next one. The block's cached
+     * translation is dropped before and after, so the hook is compiled in only meanwhile.
      */
     private int runPartialBlock(long start, int size, long left) {
-        stepsLeft = left;
-        stepping = true;
+        partialLeft = left;
         blockStart = -1;
         blockInsns = 0;
-        MemorySegment handle = arena.allocate(JAVA_LONG);
         try {
-            check("uc_hook_add", (int) UnicornLib.H.HOOK_ADD.invokeExact(uc, handle, Uc.HOOK_CODE, stepStub, MemorySegment.NULL,
-                    start, start + size - 1));
-            removeCache(start, start + size);
+            MemorySegment handle = addHook(Uc.HOOK_CODE, partialStub, start, start + size - 1);
+            mapping.removeCache(start, start + size);
             int err = emuStart(start);
-            check("uc_hook_del", (int) UnicornLib.H.HOOK_DEL.invokeExact(uc, handle.get(JAVA_LONG, 0)));
-            removeCache(start, start + size);
-            if (stop == null && stepsLeft == 0) {
-                // Stopped by the step hook: exactly `left` instructions of the block retired.
+            UnicornMapping.check("uc_hook_del", (int) UnicornLib.H.HOOK_DEL.invokeExact(uc, handle.get(JAVA_LONG, 0)));
+            mapping.removeCache(start, start + size);
+            if (stop == null && partialLeft == 0) {
+                // Stopped by the hook: exactly `left` instructions of the block retired.
                 completed += left;
-                blockInsns = 0;
                 blockStart = -1;
+                blockInsns = 0;
             }
             return err;
         } catch (Throwable t) {
             throw UnicornLib.sneaky(t);
         } finally {
-            stepping = false;
+            partialLeft = -1;
         }
     }
 
@@ -225,13 +255,17 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         }
     }
 
-    /** Turns the stop into an Exit and adds the instructions of the last block that retired. */
+    /** Turns the stop into an Exit and settles the count of the last block or instruction. */
     private Exit classify(CpuState cpu, int err, long budget) {
         Exit e = stop;
+        if (e != null && e.kind() == Exit.Kind.FAULT) {
+            // Hooks run before QEMU restores the precise state, so the pc comes from the registers now.
+            e = new Exit(e.kind(), cpu.rip, e.signal(), e.detail());
+        }
         if (e != null && e.kind() == Exit.Kind.FAULT && !fetchFault) {
-            // rip is the faulting instruction; count what retired before it in its block.
-            cpu.rip = e.pc();
-            completed += counter.before(blockStart, blockSize, blockInsns, e.pc());
+            // rip is the faulting instruction, which did not retire.
+            if (stepping) completed--;
+            else completed += counter.before(blockStart, blockSize, blockInsns, e.pc());
             return e;
         }
         // Otherwise the running block completed: a fetch fault happens while translating the next one
@@ -251,7 +285,7 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         }
         if (heldBack) return Exit.budget(cpu.rip);
         // uc_emu_start returned with no hook telling why: QEMU ends emulation at HLT, rip past it.
-        // NaCl code runs in user mode, where HLT faults (#GP): SIGSEGV at the HLT (spec/nacl-abi.md §6.3).
+        // NaCl code runs in user mode, where HLT faults (#GP): SIGSEGV at the HLT.
         completed--;
         cpu.rip -= 1;
         return Exit.fault(cpu.rip, GuestFault.SIGSEGV, "hlt");
@@ -263,8 +297,8 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     private void onBlock(MemorySegment ucp, long address, int size, MemorySegment user) {
         completed += blockInsns;
         int n = counter.count(address, size);
-        if (!stepping && (interruptRequested || completed + n > runBudget)) {
-            // Hold the block back (a stop requested in a block hook ends the run before the block).
+        if (partialLeft < 0 && (interruptRequested || completed + n > runBudget)) {
+            // A stop requested in a block hook ends the run before the block executes.
             stopEmu();
             heldBack = true;
             heldStart = address;
@@ -279,32 +313,39 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     }
 
     @SuppressWarnings("unused")
-    private void onStep(MemorySegment ucp, long address, int size, MemorySegment user) {
-        if (stepsLeft == 0) stopEmu();
-        else stepsLeft--;
+    private void onPartialInstruction(MemorySegment ucp, long address, int size, MemorySegment user) {
+        if (partialLeft == 0) stopEmu();
+        else partialLeft--;
     }
 
     @SuppressWarnings("unused")
-    private void onWrite(MemorySegment ucp, int type, long address, int size, long value, MemorySegment user) {
-        markDirty(address);
-        if (((address ^ (address + size - 1)) & ~(long) SandboxMemory.PAGE_MASK) != 0) markDirty(address + size - 1);
+    private void onInstruction(MemorySegment ucp, long address, int size, MemorySegment user) {
+        if (interruptRequested || completed >= runBudget) {
+            stopEmu();
+            heldBack = true;
+            return;
+        }
+        completed++;
     }
 
-    private void markDirty(long sys) {
-        long u = sys - SandboxMemory.BASE;
-        if ((u >>> 32) != 0) return;
-        int p = (int) (u >>> SandboxMemory.PAGE_SHIFT);
-        dirty[p >>> 6] |= 1L << p;
-        if (p < dirtyMin) dirtyMin = p;
-        if (p > dirtyMax) dirtyMax = p;
+    @SuppressWarnings("unused")
+    private void onNeverAccessed(MemorySegment ucp, int type, long address, int size, long value, MemorySegment user) {
+        // Not called: guest addresses are BASE + user, never 0.
     }
 
     @SuppressWarnings("unused")
     private boolean onInvalid(MemorySegment ucp, int type, long address, int size, long value, MemorySegment user) {
+        if (type == Uc.MEM_WRITE_PROT && mapping.isArmed(address, size)) {
+            armedStore = true;
+            armedAddress = address;
+            armedSize = size;
+            return false;
+        }
         long u = address - SandboxMemory.BASE;
+        long pc = regs.rip(uc);
         if (type == Uc.MEM_FETCH_PROT || type == Uc.MEM_FETCH_UNMAPPED) {
-            long pc = regs.rip(uc);
             if (u >= TRAMPOLINE_START && u < TRAMPOLINE_END && pc == address) {
+                // A fetch at the very address control reached (pc is exact for fetches).
                 stop = Exit.syscall(address);
             } else {
                 stop = Exit.fault(pc, GuestFault.SIGSEGV, "fetch fault at 0x" + Long.toHexString(address));
@@ -312,11 +353,8 @@ public final class UnicornEngine implements Engine, AutoCloseable {
             }
             return false;
         }
-        String what = switch (type) {
-            case Uc.MEM_READ_UNMAPPED, Uc.MEM_READ_PROT -> "read";
-            default -> "write";
-        };
-        stop = Exit.fault(regs.rip(uc), GuestFault.SIGSEGV, what + " fault at 0x" + Long.toHexString(address));
+        String what = type == Uc.MEM_READ_UNMAPPED || type == Uc.MEM_READ_PROT ? "read" : "write";
+        stop = Exit.fault(pc, GuestFault.SIGSEGV, what + " fault at 0x" + Long.toHexString(address));
         return false;
     }
 
@@ -346,124 +384,6 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         } catch (Throwable t) {
             throw UnicornLib.sneaky(t);
         }
-    }
-
-    // ---------------------------------------------------------------- memory synchronisation
-
-    private void copyBackDirty() {
-        if (dirtyMax < 0) return;
-        for (int w = dirtyMin >>> 6; w <= dirtyMax >>> 6; w++) {
-            long bits = dirty[w];
-            if (bits == 0) continue;
-            dirty[w] = 0;
-            while (bits != 0) {
-                int p = (w << 6) | Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                shadow.copyBack(p);
-            }
-        }
-        dirtyMin = Integer.MAX_VALUE;
-        dirtyMax = -1;
-    }
-
-    /** Called by the shadow when the runtime maps, unmaps or protects pages [first, last]. */
-    synchronized void layoutChanged(int first, int last) {
-        layoutFirst = Math.min(layoutFirst, first);
-        layoutLast = Math.max(layoutLast, last);
-    }
-
-    /** Called when code bytes in [user, user+len) changed: Unicorn's cached translations must go. */
-    synchronized void codeChanged(long user, long len) {
-        codeFrom = Math.min(codeFrom, user);
-        codeTo = Math.max(codeTo, user + len);
-    }
-
-    /** Brings Unicorn's regions in line with the sandbox's mapping and drops stale translations. */
-    private void syncLayout() {
-        int first, last;
-        long cFrom, cTo;
-        synchronized (this) {
-            first = layoutFirst;
-            last = layoutLast;
-            cFrom = codeFrom;
-            cTo = codeTo;
-            layoutFirst = Integer.MAX_VALUE;
-            layoutLast = -1;
-            codeFrom = Long.MAX_VALUE;
-            codeTo = Long.MIN_VALUE;
-        }
-        if (cFrom < cTo) dropTranslations(cFrom, cTo);
-        for (int p = first; p <= last; ) {
-            if (wantedProt(p) == ucProt[p]) { p++; continue; }
-            int q = p;
-            while (q <= last && wantedProt(q) != ucProt[q]) q++;
-            remap(p, q);
-            p = q;
-        }
-    }
-
-    /** Unicorn protection wanted for page p: the sandbox's, minus EXEC on the trampolines; UNMAPPED for none. */
-    private byte wantedProt(int p) {
-        int prot = memory.pageData(p) == null ? 0 : memory.protOf((long) p << SandboxMemory.PAGE_SHIFT);
-        if (p >= TRAMP_FIRST && p <= TRAMP_LAST) prot &= ~Prot.EXEC;
-        return prot == 0 ? UNMAPPED : (byte) prot;
-    }
-
-    /** Remaps pages [from, to), whose Unicorn mapping differs from the wanted one, onto the shadow. */
-    private void remap(int from, int to) {
-        try {
-            for (int p = from; p < to; ) {
-                byte cur = ucProt[p];
-                int q = p;
-                while (q < to && ucProt[q] == cur) q++;
-                if (cur != UNMAPPED) {
-                    // Translations must go while the pages are still mapped (Unicorn looks them up).
-                    if ((cur & Prot.EXEC) != 0) removeCache(sys(p), sys(q));
-                    check("uc_mem_unmap", (int) UnicornLib.H.MEM_UNMAP.invokeExact(uc, sys(p), (long) (q - p) * PAGE));
-                }
-                p = q;
-            }
-            for (int p = from; p < to; ) {
-                byte want = wantedProt(p);
-                int q = p;
-                while (q < to && wantedProt(q) == want) q++;
-                if (want != UNMAPPED) {
-                    check("uc_mem_map_ptr", (int) UnicornLib.H.MEM_MAP_PTR.invokeExact(uc, sys(p), (long) (q - p) * PAGE,
-                            (int) want, shadow.at((long) p * PAGE)));
-                }
-                for (int i = p; i < q; i++) ucProt[i] = want;
-                p = q;
-            }
-        } catch (Throwable t) {
-            throw UnicornLib.sneaky(t);
-        }
-    }
-
-    private static long sys(int page) {
-        return SandboxMemory.BASE + ((long) page << SandboxMemory.PAGE_SHIFT);
-    }
-
-    /** Drops translations of code in user range [from, to), page by page where Unicorn has it executable. */
-    private void dropTranslations(long from, long to) {
-        int first = (int) (Math.max(0, from) >>> SandboxMemory.PAGE_SHIFT);
-        int last = (int) ((Math.min(to, SandboxMemory.SIZE) - 1) >>> SandboxMemory.PAGE_SHIFT);
-        for (int p = first; p <= last; p++) {
-            if (ucProt[p] != UNMAPPED && (ucProt[p] & Prot.EXEC) != 0) removeCache(sys(p), sys(p + 1));
-        }
-        counter.clear();
-    }
-
-    /** UC_CTL_TB_REMOVE_CACHE over sys range [from, to), which must be mapped. */
-    private void removeCache(long from, long to) {
-        try {
-            check("uc_ctl(TB_REMOVE_CACHE)", (int) UnicornLib.H.CTL_2LONG.invokeExact(uc, Uc.CTL_TB_REMOVE_CACHE, from, to));
-        } catch (Throwable t) {
-            throw UnicornLib.sneaky(t);
-        }
-    }
-
-    private static void check(String what, int err) {
-        if (err != Uc.ERR_OK) throw new IllegalStateException(what + ": " + UnicornLib.strerror(err));
     }
 
     @Override

@@ -33,11 +33,11 @@ final class UnicornLib {
     static final class H {
         static final Throwable FAILURE;
         static final MethodHandle VERSION, OPEN, CLOSE, STRERROR, MEM_MAP_PTR, MEM_UNMAP, REG_READ_BATCH,
-                REG_WRITE_BATCH, EMU_START, EMU_STOP, HOOK_ADD, HOOK_DEL, CTL0, CTL_INT, CTL_2LONG;
+                REG_WRITE_BATCH, EMU_START, EMU_STOP, HOOK_ADD, HOOK_DEL, CTL0, CTL_INT, CTL_2LONG, MEM_PROTECT;
         static final MethodHandle MMAP, MUNMAP, MADVISE;
 
         static {
-            MethodHandle[] h = new MethodHandle[18];
+            MethodHandle[] h = new MethodHandle[19];
             Throwable failure = null;
             try {
                 Linker linker = Linker.nativeLinker();
@@ -63,13 +63,14 @@ final class UnicornLib {
                 h[15] = down(linker, libc, "mmap", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
                 h[16] = down(linker, libc, "munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
                 h[17] = down(linker, libc, "madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+                h[18] = down(linker, uc, "uc_mem_protect", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
             } catch (Throwable t) {
                 failure = t;
             }
             FAILURE = failure;
             VERSION = h[0]; OPEN = h[1]; CLOSE = h[2]; STRERROR = h[3]; MEM_MAP_PTR = h[4]; MEM_UNMAP = h[5];
             REG_READ_BATCH = h[6]; REG_WRITE_BATCH = h[7]; EMU_START = h[8]; EMU_STOP = h[9]; HOOK_ADD = h[10];
-            HOOK_DEL = h[11]; CTL0 = h[12]; CTL_INT = h[13]; CTL_2LONG = h[14]; MMAP = h[15]; MUNMAP = h[16]; MADVISE = h[17];
+            HOOK_DEL = h[11]; CTL0 = h[12]; CTL_INT = h[13]; CTL_2LONG = h[14]; MMAP = h[15]; MUNMAP = h[16]; MADVISE = h[17]; MEM_PROTECT = h[18];
         }
 
         private static MethodHandle down(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor fd, Linker.Option... options) {

@@ -40,14 +40,20 @@ public final class InterpBench {
             cpu.r[CpuState.RSP] = SandboxMemory.BASE + 0x60000;
             cpu.rip = SandboxMemory.BASE + 0x20000;
             for (int i = 0; i < 3; i++) check(in.run(cpu, budget / 4));
-            double best = 0;
+            double best = 0, bestCpu = 0;
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int i = 0; i < 5; i++) {
+                long c0 = mx.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 check(in.run(cpu, budget));
                 double s = (System.nanoTime() - t0) / 1e9;
+                double cs = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
                 best = Math.max(best, budget / s);
+                bestCpu = Math.max(bestCpu, budget / cs);
             }
-            System.out.printf("%-14s %8.1f M guest instructions/s%n", c[0], best / 1e6);
+            // per thread CPU second as well: the build machines are shared, so wall time is noisy
+            System.out.printf("%-14s %8.1f M guest instructions/s (wall)  %8.1f M/s (thread CPU time)%n",
+                    c[0], best / 1e6, bestCpu / 1e6);
         }
     }
 

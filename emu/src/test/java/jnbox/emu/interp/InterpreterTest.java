@@ -210,4 +210,128 @@ class InterpreterTest {
         interp.run(cpu, 100);
         assertThat(cpu.r[CpuState.RAX]).isEqualTo(9);
     }
+
+    private long user64(long user) { return mem.readUser64(user); }
+
+    private void putUser64(long user, long v) {
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) b[i] = (byte) (v >>> (8 * i));
+        mem.poke(user, b, 0, 8);
+    }
+
+    @Test
+    void misalignedMovdqaIsSigsegv() {
+        Exit e = run("498d9f08000300660f6f03"); // lea rbx,[r15+0x30008]; movdqa xmm0,[rbx]
+        assertThat(e.kind()).isEqualTo(Exit.Kind.FAULT);
+        assertThat(e.signal()).isEqualTo(GuestFault.SIGSEGV);
+        assertThat(e.pc()).isEqualTo(at(7));
+    }
+
+    @Test
+    void sseMemoryForms() {
+        putUser64(DATA, 0x3FF0_0000_0000_0000L);
+        putUser64(DATA + 8, 0x1122_3344_5566_7788L);
+        cpu.vec[1] = 0xDEADL; // movsd from memory clears bits 64..127
+        // lea rbx,[r15+0x30000]; movsd xmm0,[rbx]; movdqa [rbx+0x10],xmm0; movups xmm1,[rbx+1];
+        // stmxcsr [rbx+0x20]; hlt
+        run("498d9f00000300f20f1003660f7f43100f104b010fae5b20f4");
+        assertThat(cpu.vec[0]).isEqualTo(0x3FF0_0000_0000_0000L);
+        assertThat(cpu.vec[1]).isZero();
+        assertThat(user64(DATA + 0x10)).isEqualTo(0x3FF0_0000_0000_0000L);
+        assertThat(user64(DATA + 0x18)).isZero();
+        assertThat(cpu.vec[4]).isEqualTo(0x883F_F000_0000_0000L); // bytes 1..8, little-endian
+        assertThat(cpu.vec[5]).isEqualTo(0x0011_2233_4455_6677L); // bytes 9..16 (16 = movdqa's low byte)
+        assertThat(mem.readUser32(DATA + 0x20)).isEqualTo(0x1F80);
+    }
+
+    @Test
+    void nonDefaultRoundingStopsFloatArithmetic() {
+        byte[] m = {(byte) 0x80, 0x3F, 0, 0}; // MXCSR 0x3F80: RC = round down
+        mem.poke(DATA, m, 0, 4);
+        // lea rbx,[r15+0x30000]; ldmxcsr [rbx]; addsd xmm0,xmm1
+        Exit e = run("498d9f000003000fae13f20f58c1");
+        assertThat(cpu.mxcsr).isEqualTo(0x3F80);
+        assertThat(e.kind()).isEqualTo(Exit.Kind.UNIMPLEMENTED);
+        assertThat(e.detail()).startsWith("addsd");
+        assertThat(e.pc()).isEqualTo(at(10));
+    }
+
+    @Test
+    void faultingPushChangesNothing() {
+        // mov rsp,r15; add rsp,0x50000; push rax   (0x4fff8 is not mapped)
+        Exit e = run("4c89fc4881c40000050050");
+        assertThat(e.kind()).isEqualTo(Exit.Kind.FAULT);
+        assertThat(e.pc()).isEqualTo(at(10));
+        assertThat(cpu.r[CpuState.RSP]).isEqualTo(B + 0x50000);
+    }
+
+    @Test
+    void idivOverflowIsSigfpe() {
+        // mov eax,0x80000000; cdq; mov ecx,-1; idiv ecx
+        Exit e = run("b80000008099b9fffffffff7f9");
+        assertThat(e.kind()).isEqualTo(Exit.Kind.FAULT);
+        assertThat(e.signal()).isEqualTo(GuestFault.SIGFPE);
+        assertThat(e.pc()).isEqualTo(at(11));
+        assertThat(cpu.r[CpuState.RAX]).isEqualTo(0x8000_0000L);
+        assertThat(cpu.r[CpuState.RDX]).isEqualTo(0xFFFF_FFFFL);
+    }
+
+    @Test
+    void repStosbThenRepneScasb() {
+        // lea rdi,[r15+0x30000]; mov al,0x41; mov ecx,10; rep stosb; lea rdi,[r15+0x30000]; mov ecx,20;
+        // repne scasb; hlt
+        run("498dbf00000300b041b90a000000f3aa498dbf00000300b914000000f2aef4");
+        byte[] b = new byte[11];
+        mem.peek(DATA, b, 0, 11);
+        for (int i = 0; i < 10; i++) assertThat(b[i]).isEqualTo((byte) 0x41);
+        assertThat(b[10]).isZero();
+        assertThat(cpu.r[CpuState.RCX]).isEqualTo(19);   // stopped on the first (equal) byte
+        assertThat(cpu.r[CpuState.RDI]).isEqualTo(B + DATA + 1);
+        assertThat(cpu.rflags() & CpuState.ZF).isNotZero();
+    }
+
+    @Test
+    void backwardRepMovsb() {
+        mem.poke(DATA, new byte[] {1, 2, 3, 4}, 0, 4);
+        // lea rsi,[r15+0x30003]; lea rdi,[r15+0x30103]; mov ecx,4; std; rep movsb; cld; hlt
+        run("498db703000300498dbf03010300b904000000fdf3a4fcf4");
+        byte[] b = new byte[4];
+        mem.peek(DATA + 0x100, b, 0, 4);
+        assertThat(b).containsExactly(1, 2, 3, 4);
+        assertThat(cpu.r[CpuState.RSI]).isEqualTo(B + DATA - 1);
+        assertThat(cpu.r[CpuState.RDI]).isEqualTo(B + DATA + 0xFF);
+        assertThat(cpu.rflags() & CpuState.DF).isZero();
+    }
+
+    @Test
+    void bitStringOperandsReachBeyondTheOperand() {
+        putUser64(DATA, 1L << 63);
+        // lea rbx,[r15+0x30000]; mov rax,100; bts [rbx],rax; mov rax,-1; bt [rbx+8],rax; setc cl; hlt
+        run("498d9f0000030048c7c064000000480fab0348c7c0ffffffff480fa343080f92c1f4");
+        assertThat(user64(DATA + 8)).isEqualTo(1L << 36);  // bit 100 = qword 1, bit 36
+        assertThat(cpu.r[CpuState.RCX] & 0xFF).isEqualTo(1); // bit -1 of [rbx+8] = bit 63 of [rbx]
+    }
+
+    @Test
+    void cmpxchg16b() {
+        putUser64(DATA, 1);
+        putUser64(DATA + 8, 2);
+        // lea rbx,[r15+0x30000]; mov rax,1; mov rdx,2; mov rbx,rbx; mov rcx,0x33; mov r8,rbx; mov rbx,0x44;
+        // lock cmpxchg16b [r8]; hlt
+        run("498d9f0000030048c7c00100000048c7c2020000004889db48c7c1330000004989d848c7c344000000f0490fc708f4");
+        assertThat(user64(DATA)).isEqualTo(0x44);
+        assertThat(user64(DATA + 8)).isEqualTo(0x33);
+        assertThat(cpu.rflags() & CpuState.ZF).isNotZero();
+    }
+
+    @Test
+    void faultMidBlockKeepsEarlierEffects() {
+        // mov eax,1; mov ebx,2; mov rcx,r15; mov [rcx],eax   (user page 0 is not mapped)
+        Exit e = run("b801000000bb020000004c89f98901");
+        assertThat(e.kind()).isEqualTo(Exit.Kind.FAULT);
+        assertThat(e.pc()).isEqualTo(at(13));
+        assertThat(cpu.r[CpuState.RAX]).isEqualTo(1);
+        assertThat(cpu.r[CpuState.RBX]).isEqualTo(2);
+        assertThat(cpu.icount).isEqualTo(3);
+    }
 }

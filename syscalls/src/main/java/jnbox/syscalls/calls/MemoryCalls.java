@@ -26,8 +26,9 @@ public final class MemoryCalls {
 
     /**
      * mmap (21), following §4.6's steps in order. Anonymous and file-backed mappings; a file
-     * mapping is a private copy (MAP_SHARED writes are not written back). PROT_EXEC (code
-     * mapping into the dynamic-text region) is refused with EINVAL as when dyncode is disabled.
+     * mapping is a private copy (MAP_SHARED writes are not written back). PROT_EXEC maps whole
+     * 64 KiB pages of a file into the dynamic-text region as validated code (rule 11), without
+     * sel_ldr's fallback to copying part-valid code.
      */
     public static int mmap(NaclProcess p, SyscallArgs a) {
         long addr = a.ptr(0);
@@ -36,7 +37,10 @@ public final class MemoryCalls {
         int flags = a.i32(3) & (MAP_FIXED | MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS);
         long offset = p.user().readI64(a.ptr(5));                                     // 1
         VFile file = (flags & MAP_ANONYMOUS) == 0 ? p.fds().get(a.fd(4)) : null;   // 2
-        if ((prot & ~(Prot.RW | Prot.EXEC)) != 0 || (prot & Prot.EXEC) != 0) {        // 3
+        boolean code = (prot & Prot.EXEC) != 0;
+        if ((prot & ~(Prot.RW | Prot.EXEC)) != 0) throw new SyscallException(Errno.EINVAL);
+        if (code && ((flags & MAP_FIXED) == 0 || file == null || (prot & Prot.WRITE) != 0   // 3
+                || !p.dynamicText().holds(addr, length))) {
             throw new SyscallException(Errno.EINVAL);
         }
         if (addr % MAP_PAGE != 0) {                                                     // 4
@@ -45,7 +49,7 @@ public final class MemoryCalls {
         }
         if (offset < 0 || offset % MAP_PAGE != 0) throw new SyscallException(Errno.EINVAL); // 5
         long size = AddressSpace.roundUp(length);                                       // 6
-        if (size == 0 || size > SandboxMemory.SIZE) throw new SyscallException(Errno.EINVAL);
+        if (size == 0 || size > SandboxMemory.SIZE || (code && size != length)) throw new SyscallException(Errno.EINVAL);
         long fileSize = 0;
         if (file != null) {                                                             // 7
             if (!file.stat().isRegular()) throw new SyscallException(Errno.ENODEV);
@@ -54,9 +58,16 @@ public final class MemoryCalls {
         }
         if ((flags & MAP_FIXED) == 0) addr = p.space().place(addr, size);               // 8
         if (addr + size > SandboxMemory.SIZE) throw new SyscallException(Errno.EINVAL);
-        if (addr < p.space().dynamicTextEnd()) throw new SyscallException(Errno.EINVAL); // 9
+        if (!code && addr < p.space().dynamicTextEnd()) throw new SyscallException(Errno.EINVAL); // 9
         if (((flags & MAP_SHARED) != 0) == ((flags & MAP_PRIVATE) != 0)) {             // 10
             throw new SyscallException(Errno.EINVAL);
+        }
+        if (code) {                                                                     // 6, 11
+            if (fileSize - offset < size) throw new SyscallException(Errno.EINVAL);
+            byte[] bytes = new byte[(int) size];
+            if (file.pread(bytes, 0, bytes.length, offset) != bytes.length) throw new SyscallException(Errno.EINVAL);
+            p.dynamicText().mapCode(addr, bytes);
+            return (int) addr;
         }
         p.space().checkCommit(addr, size);
         byte[] content = null;

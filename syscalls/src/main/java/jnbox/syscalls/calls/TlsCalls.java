@@ -15,10 +15,13 @@ public final class TlsCalls {
 
     private TlsCalls() {}
 
-    /** tls_init (82): EFAULT unless [ptr, ptr+4) lies in the sandbox (§4.2). */
+    /**
+     * tls_init (82): EFAULT unless [ptr, ptr+4) lies in the sandbox; 0 counts as invalid, as in
+     * sel_ldr's NaClUserToSysAddrRange (§4.2). The memory itself is not checked.
+     */
     public static int tlsInit(NaclProcess p, SyscallArgs a) {
         long ptr = a.ptr(0);
-        if (ptr + 4 > SandboxMemory.SIZE) throw new SyscallException(Errno.EFAULT);
+        if (ptr == 0 || ptr + 4 > SandboxMemory.SIZE) throw new SyscallException(Errno.EFAULT);
         p.setTls1(ptr);
         return 0;
     }

@@ -6,6 +6,7 @@ import jnbox.vfs.Errno;
 import jnbox.syscalls.SyscallException;
 import jnbox.syscalls.fd.FdTable;
 import jnbox.syscalls.mem.AddressSpace;
+import jnbox.syscalls.mem.DynamicText;
 import jnbox.syscalls.time.GuestClock;
 import jnbox.syscalls.time.GuestRandom;
 import jnbox.vfs.Vfs;
@@ -21,6 +22,7 @@ public final class NaclProcess {
     private final CpuState cpu;
     private final FdTable fds;
     private final AddressSpace space;
+    private DynamicText dynamicText;
     private final Vfs files;
     private final GuestClock clock;
     private final GuestRandom random;
@@ -54,6 +56,11 @@ public final class NaclProcess {
     public FdTable fds() { return fds; }
 
     public AddressSpace space() { return space; }
+
+    /** The dynamic-text region (dyncode_create, -B). */
+    public DynamicText dynamicText() { return dynamicText; }
+
+    public void setDynamicText(DynamicText d) { dynamicText = d; }
 
     /** True when mounts were given: sysconf(_SC_NACL_FILE_ACCESS_ENABLED) = 1 (§4.8). */
     public boolean fileAccess() { return files != null; }

@@ -8,7 +8,8 @@ import jnbox.vfs.Vfs;
 /**
  * Trusted access to guest memory for syscalls: every method checks the whole range first and
  * throws EFAULT (spec/nacl-abi.md §4.1) when any byte is not accessible, so a refused call
- * changes nothing. Addresses are user addresses.
+ * changes nothing. Address 0 is EFAULT even for an empty range, as sel_ldr's
+ * NaClUserToSysAddrRange refuses it (§4.2 read: "buf=0 is invalid"). Addresses are user addresses.
  */
 public final class UserMemory {
     /** {@code NACL_CONFIG_PATH_MAX}: a path including its NUL (§4.2). */
@@ -23,22 +24,22 @@ public final class UserMemory {
     /** Copies {@code len} guest bytes out. */
     public byte[] read(long ptr, int len) {
         byte[] b = new byte[len];
-        if (!memory.readUser(ptr, b, 0, len)) throw efault();
+        if (ptr == 0 || !memory.readUser(ptr, b, 0, len)) throw efault();
         return b;
     }
 
     /** Copies bytes into guest memory. */
     public void write(long ptr, byte[] src, int off, int len) {
-        if (!memory.writeUser(ptr, src, off, len)) throw efault();
+        if (ptr == 0 || !memory.writeUser(ptr, src, off, len)) throw efault();
     }
 
     /** Fails with EFAULT unless [ptr, ptr+len) is writable (checked before an operation with effects). */
     public void checkWritable(long ptr, long len) {
-        if (!memory.isAccessible(ptr, len, jnbox.emu.mem.Prot.WRITE)) throw efault();
+        if (ptr == 0 || !memory.isAccessible(ptr, len, jnbox.emu.mem.Prot.WRITE)) throw efault();
     }
 
     public void checkReadable(long ptr, long len) {
-        if (!memory.isAccessible(ptr, len, jnbox.emu.mem.Prot.READ)) throw efault();
+        if (ptr == 0 || !memory.isAccessible(ptr, len, jnbox.emu.mem.Prot.READ)) throw efault();
     }
 
     public int readI32(long ptr) {

@@ -154,6 +154,15 @@ class SyscallGateTest {
     }
 
     @Test
+    void aNullBufferIsEfaultEvenWhenEmpty() {
+        // §4.2 read/write: "buf range incl. buf=0 is invalid" (NaClUserToSysAddrRange refuses 0)
+        call(13, BASE + 0x20040);
+        cpu.r[CpuState.RDI] = 1;
+        gate.enter(cpu);
+        assertThat((int) cpu.r[CpuState.RAX]).isEqualTo(-14);
+    }
+
+    @Test
     void aMissingPointerIsEfaultNotACrash() {
         call(44, BASE + 0x20040);                              // clock_gettime(0, NULL)
         gate.enter(cpu);

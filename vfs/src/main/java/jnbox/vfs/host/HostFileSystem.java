@@ -1,8 +1,10 @@
 package jnbox.vfs.host;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessMode;
 import java.nio.file.DirectoryStream;
@@ -11,6 +13,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
@@ -44,19 +47,27 @@ import jnbox.vfs.fs.FileSystem;
  * <h2>Races with host processes that remain (TOCTOU)</h2>
  * The guest itself cannot create symlinks (symlink gives EACCES) nor move directories or
  * symlinks (rename gives EACCES), so a guest alone cannot win a race. A <em>host</em> process
- * changing a mounted folder at the same time can:
+ * changing a mounted folder at the same time could swap a directory the resolver has checked
+ * for a symlink before the operation runs. Where java.nio's {@link SecureDirectoryStream}
+ * exists (Linux), the operations that touch file contents or names walk the directories again
+ * with openat(O_NOFOLLOW) from the mount root and act relative to the last directory's fd
+ * (openat, unlinkat, renameat, futimens): a swapped directory then gives ELOOP/ENOTDIR instead
+ * of leading outside. Those are open (files: read/write/create/truncate), directory listings,
+ * truncate, unlink, rmdir, rename and utimes. What remains:
  * <ol>
- * <li>replace an inner directory by a symlink between the probe of that name and the
- *     operation (or replace the mount root itself after start-up). The host kernel then
- *     follows it, because java.nio offers no openat/RESOLVE_BENEATH walk, and the operation
- *     may reach a file outside the mount. This is the main remaining hole.</li>
- * <li>replace the final name by a symlink after the probe. open (O_NOFOLLOW), lstat, readlink,
- *     unlink, rmdir, rename, link, mkdir, truncate (O_NOFOLLOW) and utimes (no-follow) do not
- *     follow it; access() and the listing of a directory opened by open() do.</li>
- * <li>swap a file and a directory between open()'s type check and the open itself (the same
- *     race NaClSysOpen documents), giving an unexpected errno but no escape.</li>
- * <li>rename or unlink an open file: fstat then reads the new occupant of the name, or falls
- *     back to the channel size (java.nio has no fstat).</li>
+ * <li>mkdir, link and access have no fd-relative form in java.nio and use the whole host path:
+ *     a swapped inner directory can make them create a directory or hard link, or test
+ *     access, outside the mount.</li>
+ * <li>stat/lstat and the resolver's per-name probe use the whole host path (lstat, readlink):
+ *     a swap can leak an outside file's metadata or feed a link text, which is still read as
+ *     a virtual path, so it cannot lead outside by itself.</li>
+ * <li>the mount root and its ancestors on the host are trusted: replacing the root folder
+ *     itself by a symlink after start-up redirects the whole mount.</li>
+ * <li>open()'s file/directory type check and the open are separate (the race NaClSysOpen
+ *     documents): an unexpected errno, no escape. fstat of an open file reads the path it was
+ *     opened at (java.nio has no fstat), so after a rename it reports the new occupant.</li>
+ * <li>without SecureDirectoryStream (other hosts), every operation uses the whole host path
+ *     with NOFOLLOW on the last name only.</li>
  * </ol>
  * Writes go straight to the host file (no user-space buffer), so they reach it no later than
  * the write call returns.
@@ -90,7 +101,7 @@ public final class HostFileSystem implements FileSystem {
         }
     }
 
-    /** For tests: a mount root given directly. */
+    /** For tests: a mount root given directly (already canonical). */
     public static HostFileSystem at(Path root) { return new HostFileSystem(root); }
 
     @Override
@@ -107,13 +118,65 @@ public final class HostFileSystem implements FileSystem {
         return p;
     }
 
+    /** An operation on the last name of a path, relative to its open parent directory. */
+    @FunctionalInterface
+    private interface AtOp<T> {
+        /**
+         * @param dir the parent, opened by walking from the root with O_NOFOLLOW; null when the
+         *     host has no SecureDirectoryStream, then {@code whole} must be used
+         * @param name the last name, relative to {@code dir}
+         * @param whole the whole host path (fallback)
+         */
+        T apply(SecureDirectoryStream<Path> dir, Path name, Path whole) throws IOException;
+    }
+
+    /** Walks to the parent of {@code rel} (non-empty) with NOFOLLOW at every step and runs {@code op} there. */
+    private <T> T at(List<String> rel, AtOp<T> op) throws IOException {
+        Path whole = path(rel);
+        List<Closeable> opened = new ArrayList<>();
+        try {
+            DirectoryStream<Path> ds = Files.newDirectoryStream(root);
+            opened.add(ds);
+            if (!(ds instanceof SecureDirectoryStream<Path> dir)) return op.apply(null, null, whole);
+            for (int i = 0; i < rel.size() - 1; i++) {
+                SecureDirectoryStream<Path> next = dir.newDirectoryStream(name(rel.get(i)), NOFOLLOW);
+                opened.add(next);
+                dir = next;
+            }
+            return op.apply(dir, name(rel.getLast()), whole);
+        } finally {
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                try {
+                    opened.get(i).close();
+                } catch (IOException e) {
+                    // closing a directory fd; nothing to report
+                }
+            }
+        }
+    }
+
+    private Path name(String n) {
+        try {
+            return root.getFileSystem().getPath(n);
+        } catch (InvalidPathException e) {
+            throw new VfsException(Errno.EINVAL);
+        }
+    }
+
+    private static BasicFileAttributes lstatAt(SecureDirectoryStream<Path> dir, Path name, Path whole) throws IOException {
+        return dir != null
+                ? dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes()
+                : Files.readAttributes(whole, BasicFileAttributes.class, NOFOLLOW);
+    }
+
     @Override
     public String probe(List<String> rel) {
-        Path p = path(rel);
         try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
+            // whole-path lstat: a swap here only misleads the type check; the operation that
+            // follows walks again fd-relative (or is one of the whole-path ones listed above)
+            BasicFileAttributes a = Files.readAttributes(path(rel), BasicFileAttributes.class, NOFOLLOW);
             if (!a.isSymbolicLink()) return null;
-            String target = Files.readSymbolicLink(p).toString();
+            String target = Files.readSymbolicLink(path(rel)).toString();
             if (target.getBytes(StandardCharsets.UTF_8).length >= 1024) throw new VfsException(Errno.ENAMETOOLONG);
             return target;
         } catch (IOException e) {
@@ -154,21 +217,7 @@ public final class HostFileSystem implements FileSystem {
 
     @Override
     public VFile open(List<String> rel, int flags, int mode) {
-        Path p = path(rel);
-        BasicFileAttributes a = null;
-        try {
-            a = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
-        } catch (IOException e) {
-            // may be about to be created (NaClSysOpen ignores a failing stat too)
-        }
-        if (a != null && a.isDirectory()) {
-            if ((flags & OpenFlags.O_EXCL) != 0) throw new VfsException(Errno.EEXIST);
-            long selfIno = stat(rel).ino();
-            long parentIno = rel.isEmpty() ? selfIno : stat(rel.subList(0, rel.size() - 1)).ino();
-            DirectoryFile d = new DirectoryFile(() -> listing(p, selfIno, parentIno));
-            return d;
-        }
-        if ((flags & OpenFlags.O_DIRECTORY) != 0) throw new VfsException(Errno.ENOTDIR);
+        if (rel.isEmpty()) return openDirectory(rel, flags);
         int acc = flags & OpenFlags.O_ACCMODE;
         Set<OpenOption> opts = new HashSet<>();
         opts.add(LinkOption.NOFOLLOW_LINKS);
@@ -180,22 +229,37 @@ public final class HostFileSystem implements FileSystem {
             else truncReadOnly = true; // Linux truncates even for O_RDONLY; java.nio ignores it then
         }
         if ((flags & OpenFlags.O_CREAT) != 0) {
-            if ((flags & OpenFlags.O_EXCL) != 0) opts.add(StandardOpenOption.CREATE_NEW);
-            else opts.add(StandardOpenOption.CREATE);
-            if (!opts.contains(StandardOpenOption.WRITE) && !opts.contains(StandardOpenOption.READ)) {
-                opts.add(StandardOpenOption.READ);
-            }
+            opts.add((flags & OpenFlags.O_EXCL) != 0 ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE);
         }
+        FileAttribute<?>[] attrs = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(perms(mode))}
+                : new FileAttribute<?>[0];
+        boolean truncate = truncReadOnly;
         try {
-            FileChannel ch = posix
-                    ? FileChannel.open(p, opts, PosixFilePermissions.asFileAttribute(perms(mode)))
-                    : FileChannel.open(p, opts, new FileAttribute<?>[0]);
-            if (truncReadOnly) {
-                try (FileChannel w = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    w.truncate(0);
+            // one walk: NaClSysOpen's stat (a failure is fine, the name may be created), then the open
+            FileChannel ch = at(rel, (dir, name, whole) -> {
+                BasicFileAttributes a;
+                try {
+                    a = lstatAt(dir, name, whole);
+                } catch (IOException e) {
+                    a = null;
                 }
-            }
-            return new HostFile(this, p, ch, acc, (flags & OpenFlags.O_APPEND) != 0);
+                if (a != null && a.isDirectory()) return null;
+                if ((flags & OpenFlags.O_DIRECTORY) != 0) throw new VfsException(Errno.ENOTDIR);
+                FileChannel c = channel(dir, name, whole, opts, attrs);
+                if (truncate) {
+                    try (FileChannel w = channel(dir, name, whole, Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                            new FileAttribute<?>[0])) {
+                        w.truncate(0);
+                    } catch (IOException | RuntimeException e) {
+                        c.close();
+                        throw e;
+                    }
+                }
+                return c;
+            });
+            if (ch == null) return openDirectory(rel, flags);
+            return new HostFile(this, path(rel), ch, acc, (flags & OpenFlags.O_APPEND) != 0);
         } catch (IOException e) {
             throw HostErrors.of(e);
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
@@ -203,24 +267,55 @@ public final class HostFileSystem implements FileSystem {
         }
     }
 
-    private List<DirectoryFile.Entry> listing(Path dir, long selfIno, long parentIno) {
+    /** A directory descriptor (NaClSysOpen: O_EXCL on a directory is EEXIST). */
+    private VFile openDirectory(List<String> rel, int flags) {
+        if ((flags & OpenFlags.O_EXCL) != 0) throw new VfsException(Errno.EEXIST);
+        long selfIno = stat(rel).ino();
+        long parentIno = rel.isEmpty() ? selfIno : stat(rel.subList(0, rel.size() - 1)).ino();
+        List<String> names = List.copyOf(rel);
+        return new DirectoryFile(() -> listing(names, selfIno, parentIno));
+    }
+
+    /** openat relative to the parent when possible (on Linux the channel is a FileChannel), else open by path. */
+    private static FileChannel channel(SecureDirectoryStream<Path> dir, Path name, Path whole,
+            Set<OpenOption> opts, FileAttribute<?>[] attrs) throws IOException {
+        if (dir != null) {
+            SeekableByteChannel c = dir.newByteChannel(name, opts, attrs);
+            if (c instanceof FileChannel fc) return fc;
+            c.close();
+        }
+        return FileChannel.open(whole, opts, attrs);
+    }
+
+    private List<DirectoryFile.Entry> listing(List<String> rel, long selfIno, long parentIno) {
         List<DirectoryFile.Entry> out = new ArrayList<>();
         out.add(new DirectoryFile.Entry(selfIno, "."));
         out.add(new DirectoryFile.Entry(parentIno, ".."));
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path child : ds) {
+        Path dirPath = path(rel);
+        try {
+            List<String> names = rel.isEmpty() ? names(Files.newDirectoryStream(root)) : at(rel, (dir, name, whole) ->
+                    names(dir != null ? dir.newDirectoryStream(name, NOFOLLOW) : Files.newDirectoryStream(whole)));
+            for (String n : names) {
                 long ino = 0;
                 try {
-                    ino = statPath(child).ino();
+                    ino = statPath(dirPath.resolve(n)).ino();
                 } catch (VfsException e) {
                     // vanished meanwhile: still listed, as getdents would have
                 }
-                out.add(new DirectoryFile.Entry(ino, child.getFileName().toString()));
+                out.add(new DirectoryFile.Entry(ino, n));
             }
         } catch (IOException e) {
             throw HostErrors.of(e);
         }
         return out;
+    }
+
+    private static List<String> names(DirectoryStream<Path> ds) throws IOException {
+        try (ds) {
+            List<String> out = new ArrayList<>();
+            for (Path child : ds) out.add(child.getFileName().toString());
+            return out;
+        }
     }
 
     static Set<PosixFilePermission> perms(int mode) {
@@ -244,12 +339,18 @@ public final class HostFileSystem implements FileSystem {
 
     @Override
     public void rmdir(List<String> rel) {
-        Path p = path(rel);
         try {
-            if (!Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW).isDirectory()) {
-                throw new VfsException(Errno.ENOTDIR);
-            }
-            Files.delete(p);
+            at(rel, (dir, name, whole) -> {
+                if (dir != null) {
+                    dir.deleteDirectory(name); // unlinkat(AT_REMOVEDIR): ENOTDIR for a non-directory
+                } else {
+                    if (!Files.readAttributes(whole, BasicFileAttributes.class, NOFOLLOW).isDirectory()) {
+                        throw new VfsException(Errno.ENOTDIR);
+                    }
+                    Files.delete(whole);
+                }
+                return null;
+            });
         } catch (IOException e) {
             throw HostErrors.of(e);
         }
@@ -257,12 +358,18 @@ public final class HostFileSystem implements FileSystem {
 
     @Override
     public void unlink(List<String> rel) {
-        Path p = path(rel);
         try {
-            if (Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW).isDirectory()) {
-                throw new VfsException(Errno.EISDIR);
-            }
-            Files.delete(p);
+            at(rel, (dir, name, whole) -> {
+                if (dir != null) {
+                    dir.deleteFile(name); // unlinkat: EISDIR for a directory
+                } else {
+                    if (Files.readAttributes(whole, BasicFileAttributes.class, NOFOLLOW).isDirectory()) {
+                        throw new VfsException(Errno.EISDIR);
+                    }
+                    Files.delete(whole);
+                }
+                return null;
+            });
         } catch (IOException e) {
             throw HostErrors.of(e);
         }
@@ -271,7 +378,11 @@ public final class HostFileSystem implements FileSystem {
     @Override
     public void rename(List<String> from, List<String> to) {
         try {
-            Files.move(path(from), path(to), StandardCopyOption.ATOMIC_MOVE);
+            at(from, (d1, n1, w1) -> at(to, (d2, n2, w2) -> {
+                if (d1 != null && d2 != null) d1.move(n1, d2, n2); // renameat
+                else Files.move(w1, w2, StandardCopyOption.ATOMIC_MOVE);
+                return null;
+            }));
         } catch (IOException e) {
             throw HostErrors.of(e);
         }
@@ -300,12 +411,10 @@ public final class HostFileSystem implements FileSystem {
     @Override
     public void truncate(List<String> rel, long length) {
         if (length < 0) throw new VfsException(Errno.EINVAL);
-        Path p = path(rel);
+        if (rel.isEmpty()) throw new VfsException(Errno.EISDIR);
         try {
-            if (Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW).isDirectory()) {
-                throw new VfsException(Errno.EISDIR);
-            }
-            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            try (FileChannel ch = at(rel, (dir, name, whole) -> channel(dir, name, whole,
+                    Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), new FileAttribute<?>[0]))) {
                 setLength(ch, length);
             }
         } catch (IOException e) {
@@ -323,9 +432,19 @@ public final class HostFileSystem implements FileSystem {
     @Override
     public void utimes(List<String> rel, Instant atime, Instant mtime) {
         Instant now = Instant.now();
+        FileTime m = FileTime.from(mtime == null ? now : mtime), a = FileTime.from(atime == null ? now : atime);
         try {
-            Files.getFileAttributeView(path(rel), BasicFileAttributeView.class, NOFOLLOW)
-                    .setTimes(FileTime.from(mtime == null ? now : mtime), FileTime.from(atime == null ? now : atime), null);
+            if (rel.isEmpty()) {
+                Files.getFileAttributeView(root, BasicFileAttributeView.class, NOFOLLOW).setTimes(m, a, null);
+                return;
+            }
+            at(rel, (dir, name, whole) -> {
+                BasicFileAttributeView v = dir != null
+                        ? dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
+                        : Files.getFileAttributeView(whole, BasicFileAttributeView.class, NOFOLLOW);
+                v.setTimes(m, a, null);
+                return null;
+            });
         } catch (IOException e) {
             throw HostErrors.of(e);
         }

@@ -394,6 +394,13 @@ public final class MemoryFileSystem implements FileSystem {
         return len;
     }
 
+    /** Drops the whole tree: a tmpfs's contents vanish with the Vfs (open files keep their bytes). */
+    @Override
+    public synchronized void close() {
+        root.children.clear();
+        used = 0;
+    }
+
     /** Bytes used by file data (for tests and -v). */
     public synchronized long used() { return used; }
 
