@@ -1,11 +1,11 @@
 #!/bin/sh
-# Regenerates reference.txt, the decoder's conformance data, from the host toolchain (GNU objdump).
+# Regenerates reference.txt.gz and corpus-reference.txt.gz, the decoder's conformance data, from the host toolchain (GNU objdump).
 # Run by hand after a table change:  sh emu/src/test/resources/decode/make-reference.sh
 #
 # Inputs: (1) encodings of every table form with random ModRM/SIB/disp/imm/REX/VEX variants
 # (SampleGenerator, fixed seed); (2) every @hex line of the NaCl validator tests
 # (../shared/spec/validator-tests/64/*.test), decoded as instruction streams.
-# Output lines: <hex bytes>|<objdump length or 0 for "(bad)">|<objdump -M intel text>
+# Output lines: <hex bytes>|<objdump length or 0 for "(bad)">|<objdump -M intel text>|<AT&T text>
 # Only objdump decides lengths and mnemonics; the decoder under test never writes this file.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -25,5 +25,11 @@ if [ -d "$SHARED/spec/validator-tests/64" ]; then
              END{if(h && s!="") print s}' "$t"
     done | sed 's/^ //' | sort -u > "$TMP/streams.hex"
 fi
-python3 "$HERE/objdump-reference.py" "$TMP/forms.hex" "$TMP/streams.hex" > "$HERE/reference.txt"
-echo "wrote $HERE/reference.txt ($(wc -l < "$HERE/reference.txt") lines) with $(objdump --version | head -1)"
+python3 "$HERE/objdump-reference.py" "$TMP/forms.hex" "$TMP/streams.hex" | gzip -9n > "$HERE/reference.txt.gz"
+# Real code: instruction boundaries and mnemonics of the corpus nexes (the code itself is not
+# copied; the test reads the nexes from ../shared/corpus and skips when they are absent).
+if [ -d "$SHARED/corpus" ]; then
+    python3 "$HERE/corpus-reference.py" "$SHARED" newlib/hello_world.nexe \
+        irt/irt_core_x86_64.pepper49.nexe | gzip -9n > "$HERE/corpus-reference.txt.gz"
+fi
+echo "wrote $HERE/reference.txt.gz ($(zcat "$HERE/reference.txt.gz" | wc -l) lines) with $(objdump --version | head -1)"

@@ -18,7 +18,7 @@ import tempfile
 SLOT = 48
 
 
-def objdump(samples, slot=SLOT):
+def objdump(samples, slot=SLOT, syntax='intel'):
     if not samples:
         return {}
     blob = bytearray()
@@ -27,7 +27,7 @@ def objdump(samples, slot=SLOT):
     with tempfile.NamedTemporaryFile(suffix='.bin') as f:
         f.write(blob)
         f.flush()
-        out = subprocess.run(['objdump', '-D', '-b', 'binary', '-m', 'i386:x86-64', '-M', 'intel',
+        out = subprocess.run(['objdump', '-D', '-b', 'binary', '-m', 'i386:x86-64', '-M', syntax,
                               '--insn-width=16', f.name], capture_output=True, text=True,
                              check=True).stdout
     insns = {}
@@ -92,33 +92,37 @@ def main():
     seen = set()
     rows = []
     res = objdump(singles)
+    att = objdump(singles, SLOT, 'att')
     for i, s in enumerate(singles):
         n, text = res.get(i * SLOT, (0, '(none)'))
+        text_att = att.get(i * SLOT, (0, '(none)'))[1]
         if '(bad)' in text:
             n = 0
         if s not in seen:
             seen.add(s)
-            rows.append((s, n, text))
+            rows.append((s, n, text, text_att))
     # Streams: decode each whole @hex section and keep every instruction until the first (bad).
     slot = max([len(s) for s in streams] + [0]) + 32
     res = objdump(streams, slot)
+    att = objdump(streams, slot, 'att')
     for i, s in enumerate(streams):
         off = 0
         while off < len(s):
             n, text = res.get(i * slot + off, (0, '(none)'))
+            text_att = att.get(i * slot + off, (0, '(none)'))[1]
             if n == 0 or '(bad)' in text or off + n > len(s):
                 piece = s[off:off + 15]
                 if piece not in seen:
                     seen.add(piece)
-                    rows.append((piece, 0, text))
+                    rows.append((piece, 0, text, text_att))
                 break
             piece = s[off:off + n]
             if piece not in seen:
                 seen.add(piece)
-                rows.append((piece, n, text))
+                rows.append((piece, n, text, text_att))
             off += n
-    for s, n, text in rows:
-        print('%s|%d|%s' % (s.hex(' '), n, text))
+    for s, n, text, text_att in rows:
+        print('%s|%d|%s|%s' % (s.hex(' '), n, text, text_att))
 
 
 main()

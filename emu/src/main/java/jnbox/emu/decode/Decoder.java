@@ -52,10 +52,11 @@ public final class Decoder {
                 case 0xF0 -> { bit = 4; pfx |= Insn.PLOCK; }
                 case 0xF2 -> { bit = 8; pfx |= Insn.PREPNE; lastRep = 0xF2; }
                 case 0xF3 -> { bit = 16; pfx |= Insn.PREP; lastRep = 0xF3; }
-                case 0x26 -> { bit = 32; seg = Insn.ES; }
-                case 0x2E -> { bit = 64; seg = Insn.CS; }
-                case 0x36 -> { bit = 128; seg = Insn.SS; }
-                case 0x3E -> { bit = 256; seg = Insn.DS; }
+                // FS/GS dominate: ES/CS/SS/DS overrides are no-ops in 64-bit mode.
+                case 0x26 -> { bit = 32; if (seg < Insn.FS) seg = Insn.ES; }
+                case 0x2E -> { bit = 64; if (seg < Insn.FS) seg = Insn.CS; }
+                case 0x36 -> { bit = 128; if (seg < Insn.FS) seg = Insn.SS; }
+                case 0x3E -> { bit = 256; if (seg < Insn.FS) seg = Insn.DS; }
                 case 0x64 -> { bit = 512; seg = Insn.FS; }
                 case 0x65 -> { bit = 1024; seg = Insn.GS; }
                 default -> bit = 0;

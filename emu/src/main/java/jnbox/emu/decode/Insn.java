@@ -97,9 +97,10 @@ public final class Insn {
     public boolean repne() { return (prefixes & PREPNE) != 0; }
 
     /**
-     * The last segment-override prefix ({@link #ES}..{@link #GS}), or {@link #SEG_NONE}. In 64-bit
-     * mode only FS and GS change an address; ES/CS/SS/DS overrides are ignored by the CPU (and
-     * 2E/3E before jcc are branch hints).
+     * The segment-override prefix ({@link #ES}..{@link #GS}), or {@link #SEG_NONE}: the last FS/GS
+     * override if there is one, else the last ES/CS/SS/DS override. In 64-bit mode only FS and GS
+     * change an address; ES/CS/SS/DS overrides are ignored by the CPU (2E/3E before jcc are
+     * branch hints).
      */
     public int segment() { return segment; }
 
@@ -253,8 +254,14 @@ public final class Insn {
         return Sizes.bytes(op.operand(i).size(), operandSize, rexW(), vexL);
     }
 
+    /** AT&T-syntax disassembly, as GNU objdump prints it (branch targets as {@code .+N}). */
     @Override
     public String toString() {
+        return AttFormatter.format(this);
+    }
+
+    /** Intel-syntax disassembly, as {@code objdump -M intel} prints it. */
+    public String toIntel() {
         return IntelFormatter.format(this);
     }
 }

@@ -118,7 +118,7 @@ final class IntelFormatter {
      * Width in bytes the immediate is shown at: imm8 of arithmetic forms and Iz of 64-bit forms
      * are sign-extended to the operand size (SDM vol. 2 §2.2.1.5); other immediates as encoded.
      */
-    private static int signExtendedWidth(Insn in, int i, int bytes) {
+    static int signExtendedWidth(Insn in, int i, int bytes) {
         Operand o = in.op().operand(i);
         int osz = in.effectiveOperandSize();
         return switch (in.mnemonic()) {
@@ -129,18 +129,18 @@ final class IntelFormatter {
     }
 
     /** Only FS and GS overrides change an address in 64-bit mode (SDM vol. 1 §3.4.2.1). */
-    private static boolean fsgs(Insn in) {
+    static boolean fsgs(Insn in) {
         return in.segment() == Insn.FS || in.segment() == Insn.GS;
     }
 
-    private static String vreg(Operand o, Insn in, int r) {
+    static String vreg(Operand o, Insn in, int r) {
         boolean ymm = o.size() == Operand.Size.QQ
                 || in.vexL() == 1 && (o.size() == Operand.Size.X || o.size() == Operand.Size.PS
                 || o.size() == Operand.Size.PD);
         return (ymm ? "ymm" : "xmm") + r;
     }
 
-    private static String gpr(Insn in, int r, int bytes) {
+    static String gpr(Insn in, int r, int bytes) {
         return switch (bytes) {
             case 1 -> in.hasRex() || in.isVex() ? R8[r] : (r < 8 ? R8_LEGACY[r] : R8[r]);
             case 2 -> R16[r];

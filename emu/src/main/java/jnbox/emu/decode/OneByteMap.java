@@ -44,8 +44,8 @@ final class OneByteMap extends TableSection {
         op("6B /r ib", IMUL, "Gv,Ev,Ib", ZX);
         op("6C", INS, "Yb,DX", REP, FORBIDDEN);
         op("6D", INS, "Yz,DX", REP, FORBIDDEN);
-        op("6E", OUTS, "DX,Xb", REP, FORBIDDEN);
-        op("6F", OUTS, "DX,Xz", REP, FORBIDDEN);
+        op("6E", OUTS, "DX,Xb", REP, NOWRITE, FORBIDDEN);
+        op("6F", OUTS, "DX,Xz", REP, NOWRITE, FORBIDDEN);
         for (int c = 0; c < 16; c++) op(hex(0x70 + c) + " cb", JCC[c], "Jb", F64, HINT);
         op("84 /r", TEST, "Eb,Gb", NOWRITE);
         op("85 /r", TEST, "Ev,Gv", NOWRITE);
@@ -132,8 +132,8 @@ final class OneByteMap extends TableSection {
         op("EB cb", JMP, "Jb", F64);
         op("EC", IN, "AL,DX", FORBIDDEN);
         op("ED", IN, "eAX,DX", FORBIDDEN);
-        op("EE", OUT, "DX,AL", FORBIDDEN);
-        op("EF", OUT, "DX,eAX", FORBIDDEN);
+        op("EE", OUT, "DX,AL", NOWRITE, FORBIDDEN);
+        op("EF", OUT, "DX,eAX", NOWRITE, FORBIDDEN);
         op("F1", INT1, "", FORBIDDEN);
         op("F4", HLT, "");
         op("F5", CMC, "");

@@ -132,7 +132,7 @@ final class SseMap extends TableSection {
         op("66 0F 79 /r", EXTRQ, "Vq,Uq", SSE4A);
         op("F2 0F 79 /r", INSERTQ, "Vq,Uq", SSE4A);
         op("NP 0F 78 /r", VMREAD, "Eq,Gq", VMX, FORBIDDEN);
-        op("NP 0F 79 /r", VMWRITE, "Gq,Eq", VMX, FORBIDDEN);
+        op("NP 0F 79 /r", VMWRITE, "Gq,Eq", VMX, NOWRITE, FORBIDDEN);
         op("66 0F 7C /r", HADDPD, "Vpd,Wpd", SSE3);
         op("F2 0F 7C /r", HADDPS, "Vps,Wps", SSE3);
         op("66 0F 7D /r", HSUBPD, "Vpd,Wpd", SSE3);

@@ -20,7 +20,8 @@
  *     flags), REX/VEX bits, ModRM ({@code regIndex()}/{@code rmIndex()} with extensions), memory
  *     operand ({@code baseReg()}, {@code indexReg()}, {@code scale()}, {@code disp()},
  *     {@code ripRelative()}), {@code imm()}, {@code imm2()}, {@code operandSize()},
- *     {@code operandBytes(i)}, {@code branchTarget(addr)}; {@code toString()} disassembles.
+ *     {@code operandBytes(i)}, {@code branchTarget(addr)}; {@code toString()} disassembles in AT&T
+ *     syntax and {@code toIntel()} in Intel syntax (both as GNU objdump prints them).
  * <li>{@link jnbox.emu.decode.OpForm}: one table row, named in the manual's notation
  *     ({@code ADD_Ev_Gv}), with a dense {@code id()} for handler arrays, operands
  *     ({@link jnbox.emu.decode.Operand}: addressing method + size code), which operands are

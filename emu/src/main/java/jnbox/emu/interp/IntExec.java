@@ -28,6 +28,8 @@ final class IntExec {
     private final SseExec sse;
     CpuState cpu;
     long[] r;
+    /** Instructions retired by this thread before the current block started (for rdtsc). */
+    long blockBase;
 
     IntExec(SandboxMemory mem, Interpreter owner) {
         this.mem = mem;
@@ -368,8 +370,8 @@ final class IntExec {
                 return u.next;
             }
             case Kinds.RDTSC: {
-                // Deterministic time stamp: the thread's retired-instruction count.
-                long t = cpu.icount;
+                // Deterministic time stamp: instructions this thread retired before this one.
+                long t = blockBase + u.sub;
                 r[CpuState.RAX] = t & 0xFFFF_FFFFL;
                 r[CpuState.RDX] = t >>> 32;
                 return u.next;
@@ -390,6 +392,7 @@ final class IntExec {
                 return c != 0 && zf ? u.imm : u.next;
             }
             case Kinds.SSE: return sse.exec(u);
+            case Kinds.X87: return X87Exec.exec(this, u);
             default:
                 return STOP;
         }
@@ -602,4 +605,6 @@ final class IntExec {
     }
 
     Interpreter owner() { return owner; }
+
+    SandboxMemory mem() { return mem; }
 }

@@ -101,6 +101,7 @@ public final class Interpreter implements Engine {
                     }
                 }
                 prev = b;
+                x.blockBase = cpu.icount + retired;
                 Uop[] uops = b.uops;
                 int n = uops.length;
                 Uop u = null;
@@ -183,6 +184,7 @@ public final class Interpreter implements Engine {
             } else {
                 u = UopBuilder.build(in, a);
             }
+            if (u.kind == Kinds.RDTSC) u.sub = n; // its index: rdtsc reads the exact retired count
             blockBuf[n++] = u;
             a = u.next;
             if (u.endsBlock) break;

@@ -15,6 +15,7 @@ final class Kinds {
             // specialized fast forms (same semantics as MOV/ALU, fewer checks): 32/64-bit register destinations
             MOV_RR = 70, MOV_RI = 71, MOV_RM = 72, MOV_MR = 73, ALU_RR = 74, ALU_RI = 75, ALU_RM = 76,
             PUSH_R = 77, POP_R = 78,
+            X87 = 90,
             // SSE (see SseExec)
             SSE = 100;
 }

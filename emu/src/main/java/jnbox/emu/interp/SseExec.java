@@ -3,6 +3,7 @@ package jnbox.emu.interp;
 import jnbox.emu.mem.GuestFault;
 import jnbox.emu.mem.SandboxMemory;
 import jnbox.emu.semantics.Conversions;
+import jnbox.emu.semantics.MxcsrFlags;
 import jnbox.emu.semantics.SseFloat;
 import jnbox.emu.semantics.SseInt;
 
@@ -14,7 +15,8 @@ import jnbox.emu.semantics.SseInt;
  *
  * <p>Floating-point arithmetic runs only with MXCSR in its default rounding (nearest) and without
  * FTZ/DAZ; otherwise the instruction stops the run as unimplemented rather than round wrongly.
- * MXCSR exception flags are not updated (known gap).
+ * Exception flags ({@link MxcsrFlags}) are ORed into MXCSR; an unmasked one raises #XM (SIGFPE)
+ * before anything is written, as on hardware.
  */
 final class SseExec {
     // Operation ids (low 8 bits of Uop.sub); bits 8-11: lane size; bits 12-15: float type or variant.
@@ -35,6 +37,8 @@ final class SseExec {
     private final SandboxMemory mem;
     // the source operand after readSrc
     private long sLo, sHi;
+    /** MXCSR exception flags raised by the current instruction. */
+    private int exc;
 
     SseExec(IntExec x, SandboxMemory mem) {
         this.x = x;
@@ -51,6 +55,7 @@ final class SseExec {
     static int opOf(String m) {
         switch (m) {
             case "MOVAPS": case "MOVAPD": case "MOVDQA": return MOVA;
+            case "MOVNTPS": case "MOVNTPD": case "MOVNTDQ": return MOVA; // aligned stores; the hint is not modelled
             case "MOVUPS": case "MOVUPD": case "MOVDQU": case "LDDQU": return MOVU;
             case "MOVSS": case "MOVSD": return MOVS;
             case "MOVD": case "MOVQ": return MOVDQ;
@@ -137,8 +142,10 @@ final class SseExec {
             case "RCPSS": case "RCPPS": return enc(FARITH, RCP, ftype(m));
             case "RSQRTSS": case "RSQRTPS": return enc(FARITH, RSQRT, ftype(m));
             case "CMPSS": case "CMPSD": case "CMPPS": case "CMPPD": return enc(FCMP, 0, ftype(m));
-            case "UCOMISS": case "COMISS": return enc(COMIS, 0, SS);
-            case "UCOMISD": case "COMISD": return enc(COMIS, 0, SD);
+            case "UCOMISS": return enc(COMIS, 0, SS);
+            case "UCOMISD": return enc(COMIS, 0, SD);
+            case "COMISS": return enc(COMIS, 1, SS); // lane field 1: signalling compare
+            case "COMISD": return enc(COMIS, 1, SD);
             case "CVTSI2SS": return enc(CVTSI2F, 0, SS);
             case "CVTSI2SD": return enc(CVTSI2F, 0, SD);
             case "CVTSS2SI": return enc(CVTF2SI, 0, SS);
@@ -219,9 +226,21 @@ final class SseExec {
 
     private boolean floatEnvOk() { return (x.cpu.mxcsr & 0xE040) == 0; }
 
+    /** Commits the raised flags, or raises #XM when one of them is unmasked (before any write). */
+    private void signal() {
+        int fl = exc;
+        if (fl == 0) return;
+        int mx = x.cpu.mxcsr;
+        if ((fl & ~(mx >>> 7) & 0x3F) != 0) {
+            throw new GuestFault(GuestFault.Kind.DIVIDE, GuestFault.SIGFPE, 0, "SIMD floating-point exception");
+        }
+        x.cpu.mxcsr = mx | fl;
+    }
+
     // ---------------------------------------------------------------- execution
 
     long exec(Uop u) {
+        exc = 0;
         int sub = u.sub;
         int op = sub & 0xFF, lane = sub >>> 8 & 0xF, var = sub >>> 12 & 0xF;
         int d = u.op0, s = u.op1;
@@ -322,6 +341,9 @@ final class SseExec {
                 if (!floatEnvOk()) return IntExec.STOP;
                 readSrc(u, s, var == SS ? 4 : 8, false);
                 long f = var == SS ? SseFloat.comissFlags((int) lo(d), (int) sLo) : SseFloat.comisdFlags(lo(d), sLo);
+                exc = var == SS ? MxcsrFlags.ofCompareFloat(lane == 1, (int) lo(d), (int) sLo)
+                        : MxcsrFlags.ofCompareDouble(lane == 1, lo(d), sLo);
+                signal();
                 x.cpu.setArith(f);
                 return u.next;
             }
@@ -329,11 +351,17 @@ final class SseExec {
                 if (!floatEnvOk()) return IntExec.STOP;
                 int n = u.size2;
                 readSrc(u, s, n, false);
+                long iv = n == 8 ? sLo : (long) (int) sLo;
                 if (var == SS) {
                     int f = n == 8 ? Conversions.cvtsi2ss64(sLo) : Conversions.cvtsi2ss32((int) sLo);
+                    exc = MxcsrFlags.ofFromLong(iv, Float.intBitsToFloat(f));
+                    signal();
                     setX(d, (lo(d) & ~0xFFFF_FFFFL) | (f & 0xFFFF_FFFFL), hi(d));
                 } else {
-                    setX(d, n == 8 ? Conversions.cvtsi2sd64(sLo) : Conversions.cvtsi2sd32((int) sLo), hi(d));
+                    long r = n == 8 ? Conversions.cvtsi2sd64(sLo) : Conversions.cvtsi2sd32((int) sLo);
+                    exc = MxcsrFlags.ofFromLong(iv, Double.longBitsToDouble(r));
+                    signal();
+                    setX(d, r, hi(d));
                 }
                 return u.next;
             }
@@ -342,20 +370,28 @@ final class SseExec {
                 int rc = op == CVTTF2SI ? 3 : x.cpu.mxcsr >>> 13 & 3;
                 long v;
                 if (u.size == 8) v = var == SS ? Conversions.cvtss2si64((int) sLo, rc) : Conversions.cvtsd2si64(sLo, rc);
-                else v = (var == SS ? Conversions.cvtss2si32((int) sLo, rc) : Conversions.cvtsd2si32(sLo, rc)) & 0xFFFF_FFFFL;
-                x.r[d] = v;
+                else v = var == SS ? Conversions.cvtss2si32((int) sLo, rc) : Conversions.cvtsd2si32(sLo, rc);
+                double src = var == SS ? Float.intBitsToFloat((int) sLo) : Double.longBitsToDouble(sLo);
+                exc = MxcsrFlags.ofToInt(src, rc, u.size == 8);
+                signal();
+                x.r[d] = u.size == 8 ? v : v & 0xFFFF_FFFFL;
                 return u.next;
             }
             case CVTSS2SD: {
                 if (!floatEnvOk()) return IntExec.STOP;
                 readSrc(u, s, 4, false);
+                exc = MxcsrFlags.ofWiden((int) sLo);
+                signal();
                 setX(d, Conversions.cvtss2sd((int) sLo), hi(d));
                 return u.next;
             }
             case CVTSD2SS: {
                 if (!floatEnvOk()) return IntExec.STOP;
                 readSrc(u, s, 8, false);
-                setX(d, (lo(d) & ~0xFFFF_FFFFL) | (Conversions.cvtsd2ss(sLo) & 0xFFFF_FFFFL), hi(d));
+                int nr = Conversions.cvtsd2ss(sLo);
+                exc = MxcsrFlags.ofNarrow(sLo, nr);
+                signal();
+                setX(d, (lo(d) & ~0xFFFF_FFFFL) | (nr & 0xFFFF_FFFFL), hi(d));
                 return u.next;
             }
             case CVTDQ2PD: {
@@ -366,6 +402,8 @@ final class SseExec {
             case CVTPS2PD: {
                 if (!floatEnvOk()) return IntExec.STOP;
                 readSrc(u, s, 8, false);
+                exc = MxcsrFlags.ofWiden((int) sLo) | MxcsrFlags.ofWiden((int) (sLo >>> 32));
+                signal();
                 setX(d, Conversions.cvtss2sd((int) sLo), Conversions.cvtss2sd((int) (sLo >>> 32)));
                 return u.next;
             }
@@ -418,11 +456,26 @@ final class SseExec {
                     case PS: rl = ps2(lane, al, bl); rh = ps2(lane, ah, bh); break;
                     default: rl = fd(lane, al, bl); rh = fd(lane, ah, bh); break;
                 }
+                switch (var) {
+                    case SS: exc = fsx(lane, (int) al, (int) bl, (int) rl); break;
+                    case SD: exc = fdx(lane, al, bl, rl); break;
+                    case PS: exc = fsx(lane, (int) al, (int) bl, (int) rl) | fsx(lane, (int) (al >>> 32), (int) (bl >>> 32), (int) (rl >>> 32))
+                            | fsx(lane, (int) ah, (int) bh, (int) rh) | fsx(lane, (int) (ah >>> 32), (int) (bh >>> 32), (int) (rh >>> 32)); break;
+                    default: exc = fdx(lane, al, bl, rl) | fdx(lane, ah, bh, rh); break;
+                }
                 break;
             }
             case FCMP: {
                 if (!floatEnvOk()) return IntExec.STOP;
                 int p = (int) u.imm & 7;
+                int cop = MxcsrFlags.signallingPredicate(p) ? MxcsrFlags.CMP_SIGNAL : MxcsrFlags.CMP_QUIET;
+                switch (var) {
+                    case SS: exc = MxcsrFlags.ofFloat(cop, (int) al, (int) bl, 0); break;
+                    case SD: exc = MxcsrFlags.ofDouble(cop, al, bl, 0); break;
+                    case PS: exc = MxcsrFlags.ofFloat(cop, (int) al, (int) bl, 0) | MxcsrFlags.ofFloat(cop, (int) (al >>> 32), (int) (bl >>> 32), 0)
+                            | MxcsrFlags.ofFloat(cop, (int) ah, (int) bh, 0) | MxcsrFlags.ofFloat(cop, (int) (ah >>> 32), (int) (bh >>> 32), 0); break;
+                    default: exc = MxcsrFlags.ofDouble(cop, al, bl, 0) | MxcsrFlags.ofDouble(cop, ah, bh, 0); break;
+                }
                 switch (var) {
                     case SS: rl = (al & ~0xFFFF_FFFFL) | (SseFloat.cmpss(p, (int) al, (int) bl) & 0xFFFF_FFFFL); rh = ah; break;
                     case SD: rl = SseFloat.cmpsd(p, al, bl); rh = ah; break;
@@ -434,31 +487,51 @@ final class SseExec {
             case CVTDQ2PS: {
                 if (!floatEnvOk()) return IntExec.STOP;
                 rl = i2f2(bl); rh = i2f2(bh);
+                for (int i = 0; i < 4; i++) {
+                    long src = (long) (int) ((i < 2 ? bl : bh) >>> (32 * (i & 1)));
+                    int res = (int) ((i < 2 ? rl : rh) >>> (32 * (i & 1)));
+                    exc |= MxcsrFlags.ofFromLong(src, Float.intBitsToFloat(res));
+                }
                 break;
             }
             case CVTPS2DQ: case CVTTPS2DQ: {
                 int rc = op == CVTTPS2DQ ? 3 : x.cpu.mxcsr >>> 13 & 3;
                 rl = f2i2(bl, rc); rh = f2i2(bh, rc);
+                for (int i = 0; i < 4; i++) {
+                    float src = Float.intBitsToFloat((int) ((i < 2 ? bl : bh) >>> (32 * (i & 1))));
+                    exc |= MxcsrFlags.ofToInt(src, rc, false);
+                }
                 break;
             }
             case CVTPD2PS: {
                 if (!floatEnvOk()) return IntExec.STOP;
                 rl = (Conversions.cvtsd2ss(bl) & 0xFFFF_FFFFL) | (long) Conversions.cvtsd2ss(bh) << 32;
                 rh = 0;
+                exc = MxcsrFlags.ofNarrow(bl, (int) rl) | MxcsrFlags.ofNarrow(bh, (int) (rl >>> 32));
                 break;
             }
             case CVTPD2DQ: case CVTTPD2DQ: {
                 int rc = op == CVTTPD2DQ ? 3 : x.cpu.mxcsr >>> 13 & 3;
                 rl = (Conversions.cvtsd2si32(bl, rc) & 0xFFFF_FFFFL) | (long) Conversions.cvtsd2si32(bh, rc) << 32;
                 rh = 0;
+                exc = MxcsrFlags.ofToInt(Double.longBitsToDouble(bl), rc, false)
+                        | MxcsrFlags.ofToInt(Double.longBitsToDouble(bh), rc, false);
                 break;
             }
             default:
                 return IntExec.STOP;
         }
+        signal();
         setX(d, rl, rh);
         return u.next;
     }
+
+    /** Exception flags of a scalar single operation f (RCP/RSQRT raise none). */
+    private static int fsx(int f, int a, int b, int r) {
+        return f >= RCP ? 0 : MxcsrFlags.ofFloat(f, a, b, r);
+    }
+
+    private static int fdx(int f, long a, long b, long r) { return MxcsrFlags.ofDouble(f, a, b, r); }
 
     private static long dword(long lo, long hi, int i) {
         long v = i < 2 ? lo : hi;

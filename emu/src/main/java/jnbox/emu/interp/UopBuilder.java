@@ -41,7 +41,13 @@ final class UopBuilder {
         if (n > 1) u.op1 = loc(in, 1);
         if (n > 2) u.op2 = loc(in, 2);
         for (int i = 0; i < n; i++) if (in.op().operand(i).kind() == Operand.Kind.ONE) u.imm = 1;
-        if (in.segment() == Insn.FS || in.segment() == Insn.GS || in.lockFaults()) return unimplemented(u);
+        if (in.lockFaults()) { // F0 on a form that cannot be locked: #UD (SDM vol. 2 LOCK)
+            u.kind = Kinds.UD;
+            u.detail = "lock " + u.detail;
+            u.endsBlock = true;
+            return u;
+        }
+        if (in.segment() == Insn.FS || in.segment() == Insn.GS) return unimplemented(u); // NaCl code has none
         u.locked = in.lock();
         int k = kind(u, in, m);
         u.kind = k;
@@ -111,6 +117,7 @@ final class UopBuilder {
                 if (in.op().operand(0).kind() == Operand.Kind.S || in.op().operand(1).kind() == Operand.Kind.S
                         || in.op().operand(0).kind() == Operand.Kind.O || in.op().operand(1).kind() == Operand.Kind.O) return 0;
                 return Kinds.MOV;
+            case "MOVNTI": return Kinds.MOV; // the non-temporal hint has no architectural effect
             case "MOVZX": case "MOVSX": case "MOVSXD":
                 u.size2 = in.operandBytes(1);
                 return m.equals("MOVZX") ? Kinds.MOVZX : Kinds.MOVSX;
@@ -194,6 +201,12 @@ final class UopBuilder {
                 };
             }
             default:
+                if (m.startsWith("F")) {
+                    int x = X87Exec.opOf(m, in.hasMemory(), in.op().operandCount() > 0 ? in.operandBytes(0) : 0);
+                    if (x < 0) return Kinds.UNIMPLEMENTED;
+                    u.sub = x;
+                    return Kinds.X87;
+                }
                 return SseBuilder.kind(u, in, m);
         }
     }

@@ -3,17 +3,27 @@ package jnbox.emu.unicorn;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import jnbox.emu.decode.Decoder;
 import jnbox.emu.decode.Insn;
+import jnbox.emu.decode.Mnemonic;
 import jnbox.emu.mem.SandboxMemory;
 
 /**
  * How many instructions a Unicorn translation block holds, from its start address and byte size
  * (what {@code UC_HOOK_BLOCK} reports), by decoding the block's bytes with jnbox's decoder once
  * and caching the result per (address, size). Unicorn reports block sizes in bytes only.
+ *
+ * <p>QEMU runs one iteration of a REP string instruction per block execution and re-enters the same
+ * block for the next; jnbox counts a REP instruction once (as the interpreter does), so
+ * {@link #isRepString} tells the engine which re-entries to ignore.
  */
 final class BlockCounter {
     private final SandboxMemory memory;
     private final Decoder decoder = new Decoder();
     private final Long2IntOpenHashMap cache = new Long2IntOpenHashMap();
+    /** A cached value: instruction count (bits 0-15), offset of the last instruction (bits 16-30), REP_STRING. */
+    private static final int REP_STRING = 1 << 31;
+    /** Set by decodeCount: the first instruction is a REP string instruction. */
+    private boolean repString;
+    private int lastOffset;
     private final byte[] buf = new byte[64 * 1024 + Decoder.MAX_LENGTH];
 
     BlockCounter(SandboxMemory memory) {
@@ -23,13 +33,28 @@ final class BlockCounter {
 
     /** Instructions in the block of {@code size} bytes at sys address {@code sys}. */
     int count(long sys, int size) {
+        return entry(sys, size) & 0xFFFF;
+    }
+
+    /** Sys address of the block's last instruction. */
+    long lastInstruction(long sys, int size) {
+        return sys + ((entry(sys, size) >>> 16) & 0x7FFF);
+    }
+
+    /** True when the block starts with a REP-prefixed string instruction (MOVS, STOS, LODS, CMPS, SCAS). */
+    boolean startsWithRepString(long sys, int size) {
+        return (entry(sys, size) & REP_STRING) != 0;
+    }
+
+    private int entry(long sys, int size) {
         long key = sys ^ ((long) size << 48);
-        int n = cache.get(key);
-        if (n < 0) {
-            n = decodeCount(sys, size, Long.MAX_VALUE);
-            cache.put(key, n);
+        int e = cache.get(key);
+        if (e == -1) {
+            e = decodeCount(sys, size, Long.MAX_VALUE) | lastOffset << 16;
+            if (repString) e |= REP_STRING;
+            cache.put(key, e);
         }
-        return n;
+        return e;
     }
 
     /** Instructions of the block [blockStart, blockStart+blockSize) that lie before {@code pc} (0 when pc is not in it). */
@@ -45,12 +70,21 @@ final class BlockCounter {
     /** Counts instruction starts in [sys, sys+size), stopping at {@code stopAt}. */
     private int decodeCount(long sys, int size, long stopAt) {
         long user = sys - SandboxMemory.BASE;
-        if ((user >>> 32) != 0 || size <= 0) return 1;
+        repString = false;
+        lastOffset = 0;
+        if ((user >>> 32) != 0 || size <= 0 || size > 0x7FFF) return 1;
         int len = (int) Math.min(Math.min((long) size + Decoder.MAX_LENGTH, buf.length), SandboxMemory.SIZE - user);
         memory.peek(user, buf, 0, len);
         int n = 0;
+        repString = false;
+        lastOffset = 0;
         for (int off = 0; off < size && sys + off < stopAt; n++) {
             Insn insn = decoder.decode(buf, off, len);
+            lastOffset = off;
+            if (off == 0 && insn != null && (insn.rep() || insn.repne())) {
+                Mnemonic m = insn.mnemonic();
+                repString = m == Mnemonic.MOVS || m == Mnemonic.STOS || m == Mnemonic.LODS || m == Mnemonic.CMPS || m == Mnemonic.SCAS;
+            }
             // An undecodable instruction ends the block (Unicorn raises #UD there): count it once.
             off += insn == null ? size : insn.length();
         }

@@ -65,6 +65,10 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     private long blockStart;
     private int blockSize;
     private int blockInsns;
+    /** The last instruction of the block entered last (stepping mode: that instruction), for REP continuations. */
+    private long lastBlock;
+    /** The running block is a further iteration of a REP instruction already counted. */
+    private boolean continuation;
     /** A hook stopped the run before a block or instruction (budget or interrupt). */
     private boolean heldBack;
     private long heldStart;
@@ -72,10 +76,6 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     /** Running a held-back block partly: instructions still to go, or -1. */
     private long partialLeft = -1;
     private Exit stop;
-    /** The run stopped at a store to an armed page (see UnicornMapping). */
-    private boolean armedStore;
-    private long armedAddress;
-    private int armedSize;
     /** The stop is a fault on fetching the next instruction (nothing of it ran). */
     private boolean fetchFault;
 
@@ -122,9 +122,10 @@ public final class UnicornEngine implements Engine, AutoCloseable {
             if (stepping) addHook(Uc.HOOK_CODE, "onInstruction", UnicornLib.HOOK_CODE, 1, 0);
             else addHook(Uc.HOOK_BLOCK, "onBlock", UnicornLib.HOOK_CODE, 1, 0);
             addHook(Uc.HOOK_MEM_INVALID, "onInvalid", UnicornLib.HOOK_EVENT_MEM, 1, 0);
-            // A memory hook on a range nothing touches (sys address 0): its presence makes Unicorn 2.0.1
-            // keep rip exact at memory accesses, without which a faulting access reports the block start.
-            if (!Boolean.getBoolean("nohook")) addHook(Uc.HOOK_MEM_READ | Uc.HOOK_MEM_WRITE, "onNeverAccessed", UnicornLib.HOOK_MEM, 0, 0);
+            addHook(Uc.HOOK_MEM_WRITE, "onWrite", UnicornLib.HOOK_MEM, SandboxMemory.BASE, SandboxMemory.BASE + SandboxMemory.SIZE - 1);
+            // A read hook on a range nothing touches (sys address 0): with memory hooks present Unicorn
+            // 2.0.1 keeps rip exact at memory accesses; without, a faulting access reports its block start.
+            addHook(Uc.HOOK_MEM_READ, "onNeverAccessed", UnicornLib.HOOK_MEM, 0, 0);
             addHook(Uc.HOOK_INTR, "onInterrupt", UnicornLib.HOOK_INTR, 1, 0);
             addHook(Uc.HOOK_INSN_INVALID, "onInvalidInsn", UnicornLib.HOOK_INSN_INVALID, 1, 0);
             partialStub = stub("onPartialInstruction", UnicornLib.HOOK_CODE);
@@ -191,24 +192,12 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         blockStart = -1;
         blockSize = 0;
         blockInsns = 0;
+        lastBlock = -1;
+        continuation = false;
         runBudget = budget;
         heldBack = false;
-        long pc = cpu.rip;
-        int err;
-        while (true) {
-            armedStore = false;
-            err = emuStart(pc);
-            if (!armedStore) break;
-            // The first store to a clean page stopped the run before the store; make the page writable
-            // and go on from the store (its block's earlier instructions retired).
-            pc = regs.rip(uc);
-            if (stepping) completed--;
-            else completed += counter.before(blockStart, blockSize, blockInsns, pc);
-            blockStart = -1;
-            blockInsns = 0;
-            mapping.makeHot(armedAddress, armedSize);
-        }
-        if (!stepping && heldBack && stop == null && !interruptRequested) {
+        int err = emuStart(cpu.rip);
+        if (!stepping && heldBack && stop == null && !interruptRequested && budget > completed) {
             err = runPartialBlock(heldStart, heldSize, budget - completed);
         }
         regs.read(uc, cpu);
@@ -263,8 +252,9 @@ public final class UnicornEngine implements Engine, AutoCloseable {
             e = new Exit(e.kind(), cpu.rip, e.signal(), e.detail());
         }
         if (e != null && e.kind() == Exit.Kind.FAULT && !fetchFault) {
-            // rip is the faulting instruction, which did not retire.
-            if (stepping) completed--;
+            // rip is the faulting instruction, which did not retire (a REP one was counted at its first iteration).
+            if (continuation && e.pc() == lastBlock) completed--;
+            else if (stepping) completed--;
             else completed += counter.before(blockStart, blockSize, blockInsns, e.pc());
             return e;
         }
@@ -296,7 +286,12 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     @SuppressWarnings("unused")
     private void onBlock(MemorySegment ucp, long address, int size, MemorySegment user) {
         completed += blockInsns;
-        int n = counter.count(address, size);
+        // QEMU runs one iteration of a REP string instruction per block, then enters a block at the same
+        // instruction again: that continues the instruction the previous block ended with, no count.
+        boolean again = address == lastBlock && counter.startsWithRepString(address, size);
+        lastBlock = counter.lastInstruction(address, size);
+        continuation = again;
+        int n = again ? 0 : counter.count(address, size);
         if (partialLeft < 0 && (interruptRequested || completed + n > runBudget)) {
             // A stop requested in a block hook ends the run before the block executes.
             stopEmu();
@@ -320,12 +315,20 @@ public final class UnicornEngine implements Engine, AutoCloseable {
 
     @SuppressWarnings("unused")
     private void onInstruction(MemorySegment ucp, long address, int size, MemorySegment user) {
-        if (interruptRequested || completed >= runBudget) {
+        boolean again = address == lastBlock && counter.startsWithRepString(address, size);
+        if (interruptRequested || (!again && completed >= runBudget)) {
             stopEmu();
             heldBack = true;
             return;
         }
-        completed++;
+        lastBlock = address;
+        continuation = again;
+        if (!again) completed++;
+    }
+
+    @SuppressWarnings("unused")
+    private void onWrite(MemorySegment ucp, int type, long address, int size, long value, MemorySegment user) {
+        mapping.stored(address, size);
     }
 
     @SuppressWarnings("unused")
@@ -335,12 +338,6 @@ public final class UnicornEngine implements Engine, AutoCloseable {
 
     @SuppressWarnings("unused")
     private boolean onInvalid(MemorySegment ucp, int type, long address, int size, long value, MemorySegment user) {
-        if (type == Uc.MEM_WRITE_PROT && mapping.isArmed(address, size)) {
-            armedStore = true;
-            armedAddress = address;
-            armedSize = size;
-            return false;
-        }
         long u = address - SandboxMemory.BASE;
         long pc = regs.rip(uc);
         if (type == Uc.MEM_FETCH_PROT || type == Uc.MEM_FETCH_UNMAPPED) {

@@ -17,12 +17,12 @@ import jnbox.emu.mem.SandboxMemory;
  * {@code BASE + user}, one per run of pages with equal protection, rebuilt for the pages the runtime
  * remapped or reprotected since the last run. The trampoline pages lose EXEC (a fetch there is a syscall).
  *
- * <p><b>Guest stores.</b> A writable data page is mapped read-only ("armed") until the guest first
- * stores to it; that store raises a write-protection event, {@link #onWriteProt} makes the page
- * writable ("hot") and the store is retried. Hot pages are copied back into the sandbox memory after
- * every run, so the runtime sees every store; when there are more than {@link #HOT_MAX} of them
- * their regions are rebuilt armed (which also undoes the region splitting of {@code uc_mem_protect}).
- * This costs nothing per store, unlike a {@code UC_HOOK_MEM_WRITE} hook (an upcall per store).
+ * <p><b>Guest stores.</b> The engine's {@code UC_HOOK_MEM_WRITE} hook calls {@link #stored} for every
+ * guest store, which marks the page in a bitmap; {@link #afterRun} copies the marked pages back into
+ * the sandbox memory. An upcall per store costs about 0.1 us. Mapping clean pages read-only and
+ * catching the first store was tried and measured: it needs a region remap per first store to a
+ * page, which took about 1 ms each in Unicorn 2.0.1 (writing 16 MiB took 4 s), and changing
+ * protection from inside a hook crashes it.
  */
 final class UnicornMapping {
     private static final int PAGES = (int) (SandboxMemory.SIZE >>> SandboxMemory.PAGE_SHIFT);
@@ -30,8 +30,6 @@ final class UnicornMapping {
     private static final byte UNMAPPED = 8;
     private static final int TRAMP_FIRST = (int) (Engine.TRAMPOLINE_START >>> SandboxMemory.PAGE_SHIFT);
     private static final int TRAMP_LAST = (int) ((Engine.TRAMPOLINE_END - 1) >>> SandboxMemory.PAGE_SHIFT);
-    /** Hot pages kept writable across runs before they are re-armed (copy-back cost per run: HOT_MAX pages). */
-    static final int HOT_MAX = 128;
 
     private final MemorySegment uc;
     private final SandboxMemory memory;
@@ -39,11 +37,11 @@ final class UnicornMapping {
     private final Runnable translationsDropped;
     /** Unicorn's current protection per page (0..7), or UNMAPPED. */
     private final byte[] ucProt = new byte[PAGES];
-    private final boolean[] hot = new boolean[PAGES];
+    /** Pages guest stores touched in the current run, as a bitmap, and the range holding them. */
+    private final long[] dirty = new long[PAGES / 64];
+    private int dirtyMin = Integer.MAX_VALUE, dirtyMax = -1;
     /** The regions this instance mapped: first page to end page (exclusive). */
     private final TreeMap<Integer, Integer> regions = new TreeMap<>();
-    private int[] hotList = new int[HOT_MAX * 2];
-    private int hotCount;
 
     // Work queued by the runtime's changes (possibly from other threads); guarded by this.
     private int layoutFirst = 0, layoutLast = PAGES - 1;
@@ -85,19 +83,10 @@ final class UnicornMapping {
         }
         if (cFrom < cTo) dropTranslations(cFrom, cTo);
         if (first > last) return;
-        for (int i = 0; i < hotCount; ) {
-            int p = hotList[i];
-            if (p >= first && p <= last) {
-                hot[p] = false;
-                hotList[i] = hotList[--hotCount];
-            } else {
-                i++;
-            }
-        }
         for (int p = first; p <= last; ) {
-            if (armedProt(p) == ucProt[p]) { p++; continue; }
+            if (wantedProt(p) == ucProt[p]) { p++; continue; }
             int q = p;
-            while (q <= last && armedProt(q) != ucProt[q]) q++;
+            while (q <= last && wantedProt(q) != ucProt[q]) q++;
             rebuild(p, q);
             p = Math.max(q, p + 1);
         }
@@ -110,32 +99,18 @@ final class UnicornMapping {
         return prot == 0 ? UNMAPPED : (byte) prot;
     }
 
-    private static boolean armable(byte prot) {
-        return prot == Prot.RW;
-    }
-
-    /** What Unicorn maps page p with now: the wanted protection, read-only while a writable page is armed. */
-    private byte armedProt(int p) {
-        byte w = wantedProt(p);
-        return armable(w) && !hot[p] ? (byte) Prot.READ : w;
-    }
-
     /**
-     * Remaps pages [from, to) with their armed protection. Unicorn 2.0.1 mishandles partial unmaps and
-     * protection changes of {@code uc_mem_map_ptr} regions (the split regions point at the wrong
-     * bytes), so whole regions are unmapped and the range is mapped again, one region per run of equal
-     * protection; equal neighbours are merged in, which keeps the region count low.
+     * Remaps pages [from, to) with their wanted protection: the regions overlapping them are unmapped
+     * whole and the range is mapped again, one region per run of equal protection. (A partial unmap or
+     * protect makes Unicorn split the region the same way; doing it here keeps {@link #regions} exact
+     * and never changes a region from inside a hook, which crashes Unicorn 2.0.1.) Neighbours are not
+     * merged, so a change never remaps more than the regions it touches.
      */
     private void rebuild(int from, int to) {
         Map.Entry<Integer, Integer> e = regions.floorEntry(from);
         if (e != null && e.getValue() > from) from = e.getKey();
         e = regions.lowerEntry(to);
         if (e != null && e.getValue() > to) to = e.getValue();
-        // Merge equal, non-executable neighbours.
-        e = regions.lowerEntry(from);
-        if (e != null && e.getValue() == from && mergeable(e.getKey(), from)) from = e.getKey();
-        e = regions.ceilingEntry(to);
-        if (e != null && e.getKey() == to && mergeable(to, to - 1)) to = e.getValue();
         for (Map.Entry<Integer, Integer> r : List.copyOf(regions.subMap(from, true, to, false).entrySet())) {
             int rs = r.getKey(), re = r.getValue();
             // Translations must go while the pages are still mapped (Unicorn looks them up).
@@ -145,9 +120,9 @@ final class UnicornMapping {
             for (int i = rs; i < re; i++) ucProt[i] = UNMAPPED;
         }
         for (int p = from; p < to; ) {
-            byte want = armedProt(p);
-            int q = p;
-            while (q < to && armedProt(q) == want) q++;
+            byte want = wantedProt(p);
+            int q = p + 1;
+            while (q < to && wantedProt(q) == want) q++;
             if (want != UNMAPPED) {
                 mapPtr(p, q, want);
                 regions.put(p, q);
@@ -155,12 +130,6 @@ final class UnicornMapping {
             for (int i = p; i < q; i++) ucProt[i] = want;
             p = q;
         }
-    }
-
-    /** True when the region at page {@code region} can merge with page {@code page}'s new protection. */
-    private boolean mergeable(int region, int page) {
-        byte prot = ucProt[region];
-        return prot != UNMAPPED && (prot & Prot.EXEC) == 0 && prot == armedProt(page) && armedProt(region) == prot;
     }
 
     private void mapPtr(int from, int to, byte prot) {
@@ -213,53 +182,37 @@ final class UnicornMapping {
 
     // ---------------------------------------------------------------- during a run
 
-    /** True when a store to [sysAddress, +size) hit an armed page (a writable page mapped read-only). */
-    boolean isArmed(long sysAddress, int size) {
-        int first = page(sysAddress), last = page(sysAddress + Math.max(size, 1) - 1);
-        if (first < 0 || last < 0) return false;
-        for (int p = first; p <= last; p++) if (armed(p)) return true;
-        return false;
+    /** A guest store of {@code size} bytes at sys address {@code sys} (from the write hook). */
+    void stored(long sys, int size) {
+        mark(sys);
+        if (((sys ^ (sys + size - 1)) & ~(long) SandboxMemory.PAGE_MASK) != 0) mark(sys + size - 1);
     }
 
-    private boolean armed(int p) {
-        return ucProt[p] == Prot.READ && !hot[p] && armable(wantedProt(p));
-    }
-
-    /**
-     * Makes the armed pages of [sysAddress, +size) hot (writable), outside emulation: changing
-     * protection from inside a Unicorn 2.0.1 hook crashes it (the region is split while in use).
-     */
-    void makeHot(long sysAddress, int size) {
-        int first = page(sysAddress), last = page(sysAddress + Math.max(size, 1) - 1);
-        for (int p = first; p <= last; p++) {
-            if (!armed(p)) continue;
-            hot[p] = true;
-            if (hotCount == hotList.length) hotList = Arrays.copyOf(hotList, hotCount * 2);
-            hotList[hotCount++] = p;
-            rebuild(p, p + 1);
-        }
-    }
-
-    private static int page(long sys) {
+    private void mark(long sys) {
         long u = sys - SandboxMemory.BASE;
-        return (u >>> 32) != 0 ? -1 : (int) (u >>> SandboxMemory.PAGE_SHIFT);
+        if ((u >>> 32) != 0) return;
+        int p = (int) (u >>> SandboxMemory.PAGE_SHIFT);
+        dirty[p >>> 6] |= 1L << p;
+        if (p < dirtyMin) dirtyMin = p;
+        if (p > dirtyMax) dirtyMax = p;
     }
 
     // ---------------------------------------------------------------- after a run
 
-    /** Copies every hot page back into the sandbox memory; re-arms them all when there are too many. */
+    /** Copies the pages guest stores touched back into the sandbox memory. */
     void afterRun() {
-        for (int i = 0; i < hotCount; i++) shadow.copyBack(hotList[i]);
-        if (hotCount > HOT_MAX) rearm();
-    }
-
-    /** Makes every hot page armed (read-only) again, merging the regions back. */
-    private void rearm() {
-        int[] pages = Arrays.copyOf(hotList, hotCount);
-        Arrays.sort(pages);
-        for (int p : pages) hot[p] = false;
-        hotCount = 0;
-        for (int p : pages) if (ucProt[p] != armedProt(p)) rebuild(p, p + 1);
+        if (dirtyMax < 0) return;
+        for (int w = dirtyMin >>> 6; w <= dirtyMax >>> 6; w++) {
+            long bits = dirty[w];
+            if (bits == 0) continue;
+            dirty[w] = 0;
+            while (bits != 0) {
+                shadow.copyBack((w << 6) | Long.numberOfTrailingZeros(bits));
+                bits &= bits - 1;
+            }
+        }
+        dirtyMin = Integer.MAX_VALUE;
+        dirtyMax = -1;
     }
 
     static void check(String what, int err) {

@@ -16,14 +16,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Conformance against the host's objdump: {@code reference.txt} (made by
+ * Conformance against the host's objdump: {@code reference.txt.gz} (made by
  * {@code make-reference.sh}) lists encodings of every table form, an opcode sweep of every map
- * and every instruction of the NaCl validator tests, each with objdump's length and Intel text. The decoder must agree
+ * and every instruction of the NaCl validator tests, each with objdump's length and its Intel and
+ * AT&T text (operands compared in both syntaxes, {@link Insn#toIntel()} and {@link Insn#toString()}). The decoder must agree
  * on the length and the mnemonic, or fail where objdump says "(bad)". Deliberate differences are
  * listed with a reason in {@code known-failures.txt}.
  */
@@ -45,10 +47,10 @@ class DecoderReferenceTest {
     static Stream<Arguments> cases() throws IOException {
         Map<String, List<String>> groups = new TreeMap<>();
         int n = 0;
-        try (BufferedReader in = open("reference.txt")) {
+        try (BufferedReader in = open("reference.txt.gz")) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.isBlank()) continue;
-                String[] p = line.split("\\|", 3);
+                String[] p = line.split("\\|", 4);
                 String key = p[1].equals("0") ? "(bad)" : mnemonic(p[2]);
                 groups.computeIfAbsent(key.isEmpty() ? "(prefix only)" : key, k -> new ArrayList<>()).add(line);
                 n++;
@@ -83,10 +85,11 @@ class DecoderReferenceTest {
 
     /** Null when the decoder agrees with the reference line, {@link #SKIP}, or what differs. */
     static String check(String line) {
-        String[] p = line.split("\\|", 3);
+        String[] p = line.split("\\|", 4);
         byte[] bytes = HexFormat.ofDelimiter(" ").parseHex(p[0]);
         int refLen = Integer.parseInt(p[1]);
         String text = p[2];
+        String att = p.length > 3 ? p[3] : "";
         Decoder d = new Decoder();
         Insn insn = d.decode(bytes, 0, bytes.length);
         String refMnemonic = mnemonic(text);
@@ -112,8 +115,11 @@ class DecoderReferenceTest {
         // relative branches are skipped (objdump prints absolute targets).
         if (!insn.op().isRelativeBranch() && OPERAND_EXCEPTIONS.stream().noneMatch(f -> f.pattern.matcher(line).matches())) {
             String refOps = operands(text.replaceAll("\\s+#.*$", ""));
-            String myOps = operands(insn.toString());
+            String myOps = operands(insn.toIntel());
             if (!refOps.equals(myOps)) return "operands '" + myOps + "' (" + insn.op().name() + ") vs objdump '" + refOps + "'";
+            String refAtt = operands(att.replaceAll("\\s+#.*$", ""));
+            String myAtt = operands(insn.toString());
+            if (!refAtt.equals(myAtt)) return "AT&T operands '" + myAtt + "' (" + insn.op().name() + ") vs objdump '" + refAtt + "'";
         }
         return null;
     }
@@ -161,9 +167,15 @@ class DecoderReferenceTest {
         return r;
     }
 
-    private static BufferedReader open(String name) throws IOException {
+    static BufferedReader open(String name) throws IOException {
         InputStream s = DecoderReferenceTest.class.getResourceAsStream("/decode/" + name);
         if (s == null) throw new IOException("missing test resource decode/" + name);
+        if (name.endsWith(".gz")) s = new GZIPInputStream(s);
         return new BufferedReader(new InputStreamReader(s, StandardCharsets.UTF_8));
+    }
+
+    /** True if a known-failures.txt entry matches {@code line}. */
+    static boolean knownFailure(String line) {
+        return KNOWN.stream().anyMatch(f -> f.pattern.matcher(line).matches());
     }
 }

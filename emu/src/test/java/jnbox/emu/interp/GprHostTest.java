@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import jnbox.emu.cpu.CpuState;
+import jnbox.emu.engine.Engine;
 import jnbox.emu.engine.Exit;
 import jnbox.emu.mem.Prot;
 import jnbox.emu.mem.SandboxMemory;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  * compares rax..rdi and the flags the SDM defines for the case (the row's mask).
  */
 class GprHostTest {
+    /** The engine under test; another engine (translator, Unicorn) can run the same rows. */
+    static final java.util.function.Function<SandboxMemory, Engine> ENGINE = Interpreter::new;
     static final long B = SandboxMemory.BASE, CODE = 0x20000;
     private static final int[] REGS = {CpuState.RAX, CpuState.RBX, CpuState.RCX, CpuState.RDX, CpuState.RSI, CpuState.RDI};
 
@@ -58,7 +61,7 @@ class GprHostTest {
         for (Row r : rows()) groups.computeIfAbsent(r.text(), k -> new ArrayList<>()).add(r);
         SandboxMemory mem = new SandboxMemory();
         mem.map(CODE, 0x1000, Prot.RW);
-        Interpreter interp = new Interpreter(mem);
+        Engine interp = ENGINE.apply(mem);
         return groups.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             List<String> bad = new ArrayList<>();
             for (Row r : e.getValue()) {
@@ -69,7 +72,7 @@ class GprHostTest {
         }));
     }
 
-    static String check(SandboxMemory mem, Interpreter interp, Row r) {
+    static String check(SandboxMemory mem, Engine interp, Row r) {
         byte[] code = HexFormat.of().parseHex(r.hex() + "f4");
         mem.protect(CODE, 0x1000, Prot.RW);
         mem.poke(CODE, code, 0, code.length);

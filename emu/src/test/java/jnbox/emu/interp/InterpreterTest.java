@@ -334,4 +334,59 @@ class InterpreterTest {
         assertThat(cpu.r[CpuState.RBX]).isEqualTo(2);
         assertThat(cpu.icount).isEqualTo(3);
     }
+
+    @Test
+    void rdtscCountsRetiredInstructionsWhateverTheBudgetSlices() {
+        // nop; nop; rdtsc; mov ebx,eax; rdtsc; hlt
+        byte[] code = HexFormat.of().parseHex("90900f3189c30f31f4");
+        mem.poke(CODE, code, 0, code.length);
+        mem.protect(CODE, 0x10000, Prot.RX);
+        while (interp.run(cpu, 1).kind() == Exit.Kind.BUDGET) { } // one instruction per run
+        assertThat(cpu.r[CpuState.RBX]).isEqualTo(2);   // two nops retired before the first rdtsc
+        assertThat(cpu.r[CpuState.RAX]).isEqualTo(4);
+        CpuState again = new CpuState();
+        again.rip = B + CODE;
+        interp.run(again, 100);                           // the same in one run
+        assertThat(again.r[CpuState.RBX]).isEqualTo(2);
+        assertThat(again.r[CpuState.RAX]).isEqualTo(4);
+    }
+
+    @Test
+    void x87StateMoves() {
+        // 1.0 and a signalling NaN as 80-bit values
+        mem.poke(DATA, HexFormat.of().parseHex("0000000000000080ff3f"), 0, 10);
+        mem.poke(DATA + 16, HexFormat.of().parseHex("0100000000000080ff7f"), 0, 10);
+        // lea rbx,[r15+0x30000]; fninit; fld tbyte [rbx]; fld tbyte [rbx+16]; fnstenv [rbx+32];
+        // fstp tbyte [rbx+64]; fnstsw ax; fnstcw [rbx+80]; fstp tbyte [rbx+96]; hlt
+        Exit e = run("498d9f00000300dbe3db2bdb6b10d97320db7b40dfe0d97b50db7b60f4");
+        assertThat(e.pc()).isEqualTo(at(28)); // the hlt
+        byte[] env = new byte[28];
+        mem.peek(DATA + 32, env, 0, 28);
+        // the same sequence on the Intel host gave 7f03ffff 0030ffff ff2fffff <FIP> 00000000 00000000 0000ffff;
+        // jnbox reports the instruction pointer as 0
+        assertThat(HexFormat.of().formatHex(env)).isEqualTo("7f03ffff0030ffffff2fffff" + "00000000" + "00000000" + "00000000" + "0000ffff");
+        byte[] v = new byte[10];
+        mem.peek(DATA + 64, v, 0, 10);
+        assertThat(HexFormat.of().formatHex(v)).isEqualTo("0100000000000080ff7f"); // NaN stored unchanged
+        mem.peek(DATA + 96, v, 0, 10);
+        assertThat(HexFormat.of().formatHex(v)).isEqualTo("0000000000000080ff3f");
+        assertThat(cpu.r[CpuState.RAX] & 0xFFFF).isEqualTo(0x3800);              // host: sw 3800
+        assertThat(mem.readUser32(DATA + 80) & 0xFFFF).isEqualTo(0x037F);       // host: cw 37f
+        assertThat(cpu.fsw >>> 11 & 7).isZero();
+    }
+
+    @Test
+    void unmaskedSimdExceptionIsSigfpeWithoutWrites() {
+        byte[] m = {(byte) 0x80, 0x1D, 0, 0}; // MXCSR 0x1D80: divide-by-zero unmasked (SDM vol. 1 §10.2.3)
+        mem.poke(DATA, m, 0, 4);
+        cpu.vec[0] = Double.doubleToRawLongBits(1.0);
+        cpu.vec[4] = 0;                         // xmm1 = +0.0
+        // lea rbx,[r15+0x30000]; ldmxcsr [rbx]; divsd xmm0,xmm1
+        Exit e = run("498d9f000003000fae13f20f5ec1");
+        assertThat(e.kind()).isEqualTo(Exit.Kind.FAULT);
+        assertThat(e.signal()).isEqualTo(GuestFault.SIGFPE);
+        assertThat(e.pc()).isEqualTo(at(10));
+        assertThat(cpu.vec[0]).isEqualTo(Double.doubleToRawLongBits(1.0));
+        assertThat(cpu.mxcsr).isEqualTo(0x1D80); // the flag is not recorded either (the handler would see #XM)
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import jnbox.emu.cpu.CpuState;
+import jnbox.emu.engine.Engine;
 import jnbox.emu.engine.Exit;
 import jnbox.emu.mem.Prot;
 import jnbox.emu.mem.SandboxMemory;
@@ -21,14 +22,16 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every row of {@code interp/sse.txt} (instruction bytes, inputs and outputs measured on the
- * host CPU by {@code gen_sse.py}) through decoder + interpreter + semantics and compares xmm0, rax
- * and the arithmetic flags. One dynamic test per instruction text.
+ * host CPU by {@code gen_sse.py}) through decoder + interpreter + semantics and compares xmm0, rax,
+ * the arithmetic flags and MXCSR (its exception flags). One dynamic test per instruction text.
  */
 class SseHostTest {
+    /** The engine under test; another engine (translator, Unicorn) can run the same rows. */
+    static final java.util.function.Function<SandboxMemory, Engine> ENGINE = Interpreter::new;
     static final long B = SandboxMemory.BASE, CODE = 0x20000;
 
     record Row(String hex, long a0, long a1, long b0, long b1, long rax, long fin, long r0, long r1, long rrax,
-               long fout, String text, int line) {}
+               long fout, int mxcsr, String text, int line) {}
 
     static List<Row> rows() throws IOException {
         List<Row> out = new ArrayList<>();
@@ -42,7 +45,7 @@ class SseHostTest {
                 int bar = s.indexOf(" | ");
                 String[] f = s.substring(0, bar).split(" ");
                 out.add(new Row(f[0], h(f[1]), h(f[2]), h(f[3]), h(f[4]), h(f[5]), h(f[6]), h(f[8]), h(f[9]),
-                        h(f[10]), h(f[11]), s.substring(bar + 3), line));
+                        h(f[10]), h(f[11]), (int) h(f[12]), s.substring(bar + 3), line));
             }
         }
         return out;
@@ -56,7 +59,7 @@ class SseHostTest {
         for (Row r : rows()) groups.computeIfAbsent(r.text(), k -> new ArrayList<>()).add(r);
         SandboxMemory mem = new SandboxMemory();
         mem.map(CODE, 0x1000, Prot.RW);
-        Interpreter interp = new Interpreter(mem);
+        Engine interp = ENGINE.apply(mem);
         return groups.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             List<String> bad = new ArrayList<>();
             for (Row r : e.getValue()) {
@@ -67,7 +70,7 @@ class SseHostTest {
         }));
     }
 
-    static String check(SandboxMemory mem, Interpreter interp, Row r) {
+    static String check(SandboxMemory mem, Engine interp, Row r) {
         byte[] code = HexFormat.of().parseHex(r.hex() + "f4");
         mem.protect(CODE, 0x1000, Prot.RW);
         mem.poke(CODE, code, 0, code.length);
@@ -84,10 +87,11 @@ class SseHostTest {
         String where = "line " + r.line() + " " + r.text();
         if (x.kind() != Exit.Kind.FAULT || x.pc() != B + CODE + code.length - 1) return where + ": exit " + x;
         long f = cpu.rflags() & 0x8D5;
-        if (cpu.vec[0] != r.r0() || cpu.vec[1] != r.r1() || cpu.r[CpuState.RAX] != r.rrax() || f != r.fout()) {
-            return String.format("%s in %x %x, %x %x rax=%x: want %x %x rax=%x fl=%x, got %x %x rax=%x fl=%x", where,
-                    r.a0(), r.a1(), r.b0(), r.b1(), r.rax(), r.r0(), r.r1(), r.rrax(), r.fout(), cpu.vec[0], cpu.vec[1],
-                    cpu.r[CpuState.RAX], f);
+        if (cpu.vec[0] != r.r0() || cpu.vec[1] != r.r1() || cpu.r[CpuState.RAX] != r.rrax() || f != r.fout()
+                || cpu.mxcsr != r.mxcsr()) {
+            return String.format("%s in %x %x, %x %x rax=%x: want %x %x rax=%x fl=%x mxcsr=%x, got %x %x rax=%x fl=%x mxcsr=%x",
+                    where, r.a0(), r.a1(), r.b0(), r.b1(), r.rax(), r.r0(), r.r1(), r.rrax(), r.fout(), r.mxcsr(),
+                    cpu.vec[0], cpu.vec[1], cpu.r[CpuState.RAX], f, cpu.mxcsr);
         }
         return null;
     }

@@ -188,6 +188,36 @@ class UnicornEngineTest {
     }
 
     @Test
+    void repStosOverManyPagesReachesSandboxMemoryAndCountsOnce() {
+        // lea rdi,[r15+0x100000] / rep stosb / hlt: 1 MiB is 256 pages, more than the engine keeps
+        // writable between runs (UnicornMapping.HOT_MAX), so pages are re-armed and written again.
+        load("49 8d bf 00 00 10 00 f3 aa f4");
+        mem.map(0x100000, 0x100000, Prot.RW);
+        byte[] got = new byte[0x100000];
+        for (int value : new int[] {0x5A, 0xA5}) {
+            cpu.rip = BASE + CODE;
+            cpu.r[CpuState.RCX] = 0x100000;
+            cpu.r[CpuState.RAX] = value;
+            long before = cpu.icount;
+            Exit exit = engine.run(cpu, Long.MAX_VALUE);
+            assertThat(exit.signal()).isEqualTo(GuestFault.SIGSEGV); // the hlt
+            assertThat(cpu.rip).isEqualTo(BASE + CODE + 9);
+            assertThat(cpu.icount - before).isEqualTo(2); // a REP instruction retires once
+            assertThat(cpu.r[CpuState.RCX]).isZero();
+            mem.peek(0x100000, got, 0, got.length);
+            for (int i = 0; i < got.length; i += 509) assertThat(got[i]).as("byte %x", i).isEqualTo((byte) value);
+            assertThat(got[got.length - 1]).isEqualTo((byte) value);
+        }
+        // With a budget of 2 the whole REP runs, then the budget ends before the hlt.
+        cpu.rip = BASE + CODE;
+        cpu.r[CpuState.RCX] = 0x1000;
+        Exit exit = engine.run(cpu, 2);
+        assertThat(exit.kind()).isEqualTo(Exit.Kind.BUDGET);
+        assertThat(cpu.rip).isEqualTo(BASE + CODE + 9);
+        assertThat(cpu.r[CpuState.RCX]).isZero();
+    }
+
+    @Test
     void divideByZeroIsSigfpeAtTheDiv() {
         load(DIV);
         cpu.r[CpuState.RCX] = 0;
