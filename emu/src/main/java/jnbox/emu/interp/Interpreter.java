@@ -121,6 +121,10 @@ public final class Interpreter implements Engine {
                 } catch (GuestFault f) {
                     cpu.rip = u.pc;
                     return Exit.fault(u.pc, f.signal(), f.getMessage());
+                } catch (RuntimeException bug) {
+                    // a jnbox bug, not a guest fault: stop this guest cleanly with a one-line reason
+                    cpu.rip = u.pc;
+                    return Exit.unimplemented(u.pc, (u.detail == null ? "?" : u.detail) + " (internal error: " + bug + ")");
                 }
             }
         } finally {

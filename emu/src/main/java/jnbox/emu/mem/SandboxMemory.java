@@ -14,10 +14,14 @@ import java.util.Arrays;
  * Methods named {@code *User*} take user addresses (0 .. 2^32-1), for the loader and syscalls.
  *
  * <p>Storage is allocated lazily in 4 KiB pages ({@link #PAGE_SIZE}, NaCl's protection
- * granularity); the syscall layer enforces the 64 KiB allocation unit. Each access looks up one
- * of three page tables ({@code readable}, {@code writable}, {@code executable}): an entry is the
- * page's bytes when the access is allowed and null otherwise, so the hot path is one array load,
- * one null check and one VarHandle access. Accesses that cross a page boundary take the slow path.
+ * granularity); the syscall layer enforces the 64 KiB allocation unit. A mapped page gets its own
+ * bytes on its first write; until then it reads as the shared {@link #ZERO_PAGE}, so a 16 MiB
+ * stack or a sparse data segment costs nothing until touched. Each access looks up one of three
+ * page tables ({@code readable}, {@code writable}, {@code executable}): an entry is the page's
+ * bytes when the access is allowed and null otherwise, so the hot path is one array load, one null
+ * check and one VarHandle access. A write to a mapped, writable page that has no bytes yet takes
+ * the miss path once ({@link #materialize}). Accesses that cross a page boundary take the slow
+ * path.
  *
  * <p>{@link #codeGeneration(long)} counts changes to executable pages, so engines can drop cached
  * decodes or translations when code changes (dyncode_create/modify/delete).
@@ -36,6 +40,10 @@ public final class SandboxMemory {
     private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** What an untouched mapped page reads as. Never written: writes materialize a page first. */
+    private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
+
+    /** Each page's own bytes, or null while it is unmapped or untouched (reads as zero). */
     private final byte[][] data = new byte[PAGES][];
     private final byte[][] readable = new byte[PAGES][];
     private final byte[][] writable = new byte[PAGES][];
@@ -79,12 +87,31 @@ public final class SandboxMemory {
     }
 
     /**
-     * The backing bytes of page {@code page} (user address >>> PAGE_SHIFT), or null when unmapped.
-     * For engines that mirror memory: writes into it bypass protection, listeners and
-     * {@link #codeGeneration()}.
+     * The backing bytes of page {@code page} (user address >>> PAGE_SHIFT), or null when the page
+     * is unmapped or mapped but never written (it then reads as zero). For engines that mirror
+     * memory: writes into it bypass protection, listeners and {@link #codeGeneration()}.
      */
     public byte[] pageData(int page) {
         return data[page];
+    }
+
+    /**
+     * The backing bytes of mapped page {@code page}, allocated now if it was untouched; null when
+     * the page is unmapped. For engines that copy guest stores back into this memory.
+     */
+    public byte[] pageDataForWrite(int page) {
+        return mapped[page] ? materialize(page) : null;
+    }
+
+    /** Gives mapped page {@code p} its own zeroed bytes if it has none yet, and returns them. */
+    private synchronized byte[] materialize(int p) {
+        byte[] d = data[p];
+        if (d == null) {
+            d = new byte[PAGE_SIZE];
+            data[p] = d;
+            refreshTables(p);
+        }
+        return d;
     }
 
     // ---------------------------------------------------------------- mapping
@@ -92,7 +119,7 @@ public final class SandboxMemory {
     /** Maps [user, user+len) with {@code prot}, zero-filled. Existing contents are discarded. */
     public void map(long user, long len, int prot) {
         forPages(user, len, p -> {
-            data[p] = new byte[PAGE_SIZE];
+            data[p] = null;
             mapped[p] = true;
             setProt(p, prot);
         });
@@ -146,11 +173,27 @@ public final class SandboxMemory {
     private void setProt(int p, int newProt) {
         boolean execChange = ((prot[p] & Prot.EXEC) != 0) || ((newProt & Prot.EXEC) != 0);
         prot[p] = (byte) newProt;
-        byte[] d = data[p];
-        readable[p] = (newProt & Prot.READ) != 0 ? d : null;
-        writable[p] = (newProt & Prot.WRITE) != 0 ? d : null;
-        executable[p] = (newProt & Prot.EXEC) != 0 ? d : null;
+        refreshTables(p);
         if (execChange) codeGeneration++;
+    }
+
+    /** Recomputes the three access tables of page p from its protection and backing bytes. */
+    private void refreshTables(int p) {
+        int pr = prot[p];
+        byte[] d = data[p];
+        byte[] view = d != null ? d : ZERO_PAGE;
+        readable[p] = (pr & Prot.READ) != 0 ? view : null;
+        writable[p] = (pr & Prot.WRITE) != 0 ? d : null;
+        executable[p] = (pr & Prot.EXEC) != 0 ? view : null;
+    }
+
+    /**
+     * The write miss path: page {@code p} holds sys address {@code sys}. Allocates the page's bytes
+     * if it is mapped writable but untouched; faults if it is not writable.
+     */
+    private byte[] writeMiss(int p, long sys) {
+        if (!mapped[p] || (prot[p] & Prot.WRITE) == 0) throw GuestFault.segv(GuestFault.Kind.WRITE, sys);
+        return materialize(p);
     }
 
     private interface PageAction { void apply(int page); }
@@ -200,32 +243,36 @@ public final class SandboxMemory {
     }
 
     public void write8(long sys, byte v) {
-        byte[] pg = writable[pageOf(sys, GuestFault.Kind.WRITE)];
-        if (pg == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys);
+        int p = pageOf(sys, GuestFault.Kind.WRITE);
+        byte[] pg = writable[p];
+        if (pg == null) pg = writeMiss(p, sys);
         pg[(int) sys & PAGE_MASK] = v;
     }
 
     public void write16(long sys, short v) {
         int off = (int) sys & PAGE_MASK;
         if (off > PAGE_SIZE - 2) { writeSlow(sys, v, 2); return; }
-        byte[] pg = writable[pageOf(sys, GuestFault.Kind.WRITE)];
-        if (pg == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys);
+        int p = pageOf(sys, GuestFault.Kind.WRITE);
+        byte[] pg = writable[p];
+        if (pg == null) pg = writeMiss(p, sys);
         I16.set(pg, off, v);
     }
 
     public void write32(long sys, int v) {
         int off = (int) sys & PAGE_MASK;
         if (off > PAGE_SIZE - 4) { writeSlow(sys, v, 4); return; }
-        byte[] pg = writable[pageOf(sys, GuestFault.Kind.WRITE)];
-        if (pg == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys);
+        int p = pageOf(sys, GuestFault.Kind.WRITE);
+        byte[] pg = writable[p];
+        if (pg == null) pg = writeMiss(p, sys);
         I32.set(pg, off, v);
     }
 
     public void write64(long sys, long v) {
         int off = (int) sys & PAGE_MASK;
         if (off > PAGE_SIZE - 8) { writeSlow(sys, v, 8); return; }
-        byte[] pg = writable[pageOf(sys, GuestFault.Kind.WRITE)];
-        if (pg == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys);
+        int p = pageOf(sys, GuestFault.Kind.WRITE);
+        byte[] pg = writable[p];
+        if (pg == null) pg = writeMiss(p, sys);
         I64.set(pg, off, v);
     }
 
@@ -241,18 +288,20 @@ public final class SandboxMemory {
 
     /** Checks every page before writing any byte, so a faulting write changes nothing (as on hardware). */
     private void writeSlow(long sys, long v, int n) {
-        for (int i = 0; i < n; i++) {
-            if (writable[pageOf(sys + i, GuestFault.Kind.WRITE)] == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys + i);
-        }
+        for (int i = 0; i < n; i++) checkWritable1(sys + i);
         for (int i = 0; i < n; i++) write8(sys + i, (byte) (v >>> (8 * i)));
     }
 
     /** Checks that [sys, sys+len) is writable, for multi-part stores that must be all-or-nothing. */
     public void checkWritable(long sys, int len) {
-        for (long a = sys; a < sys + len; a = (a | PAGE_MASK) + 1) {
-            if (writable[pageOf(a, GuestFault.Kind.WRITE)] == null) throw GuestFault.segv(GuestFault.Kind.WRITE, a);
-        }
-        if (len > 0 && writable[pageOf(sys + len - 1, GuestFault.Kind.WRITE)] == null) throw GuestFault.segv(GuestFault.Kind.WRITE, sys + len - 1);
+        for (long a = sys; a < sys + len; a = (a | PAGE_MASK) + 1) checkWritable1(a);
+        if (len > 0) checkWritable1(sys + len - 1);
+    }
+
+    /** Faults unless the byte at {@code sys} may be written (a mapped, writable page). */
+    private void checkWritable1(long sys) {
+        int p = pageOf(sys, GuestFault.Kind.WRITE);
+        if (writable[p] == null && (!mapped[p] || (prot[p] & Prot.WRITE) == 0)) throw GuestFault.segv(GuestFault.Kind.WRITE, sys);
     }
 
     /** One instruction byte for the decoder: needs execute permission. */
@@ -321,8 +370,8 @@ public final class SandboxMemory {
             int p = (int) (a >>> PAGE_SHIFT);
             int po = (int) a & PAGE_MASK;
             int n = (int) Math.min(left, PAGE_SIZE - po);
-            if (data[p] == null) throw new IllegalStateException("fill of unmapped page 0x" + Long.toHexString(a));
-            Arrays.fill(data[p], po, po + n, value);
+            if (!mapped[p]) throw new IllegalStateException("fill of unmapped page 0x" + Long.toHexString(a));
+            if (value != 0 || data[p] != null) Arrays.fill(materialize(p), po, po + n, value);
             if (executable[p] != null) codeGeneration++;
             a += n; left -= n;
         }
@@ -336,8 +385,9 @@ public final class SandboxMemory {
             int p = (int) (a >>> PAGE_SHIFT);
             int po = (int) a & PAGE_MASK;
             int n = Math.min(left, PAGE_SIZE - po);
-            if (toGuest) System.arraycopy(buf, o, data[p], po, n);
-            else System.arraycopy(data[p], po, buf, o, n);
+            if (toGuest) System.arraycopy(buf, o, materialize(p), po, n);
+            else if (data[p] != null) System.arraycopy(data[p], po, buf, o, n);
+            else Arrays.fill(buf, o, o + n, (byte) 0);
             a += n; o += n; left -= n;
         }
     }
@@ -349,7 +399,8 @@ public final class SandboxMemory {
         for (long a = user; ; a++) {
             if (n > max) return null;
             if (!isAccessible(a, 1, Prot.READ)) return null;
-            byte b = data[(int) (a >>> PAGE_SHIFT)][(int) a & PAGE_MASK];
+            byte[] d = data[(int) (a >>> PAGE_SHIFT)];
+            byte b = d == null ? 0 : d[(int) a & PAGE_MASK];
             if (b == 0) return Arrays.copyOf(out, n);
             if (n == out.length) out = Arrays.copyOf(out, Math.min(out.length * 2, max + 1));
             out[n++] = b;

@@ -55,6 +55,7 @@ public final class MxcsrFlags {
         boolean finiteIn = !Double.isInfinite(x) && !Double.isInfinite(y);
         if (Double.isInfinite(z)) return finiteIn || (unary && !Double.isInfinite(y)) ? fl | OE | PE : fl;
         if (unary ? Double.isInfinite(y) : !finiteIn) return fl;
+        if (z == 0 && (op == MUL ? x == 0 || y == 0 : op == DIV ? x == 0 : op == SQRT)) return fl; // exact zeros
         boolean inexact = switch (op) {
             case ADD -> twoSumErr(x, y, z) != 0;
             case SUB -> twoSumErr(x, -y, z) != 0;

@@ -33,20 +33,24 @@ final class BlockCounter {
 
     /** Instructions in the block of {@code size} bytes at sys address {@code sys}. */
     int count(long sys, int size) {
-        return entry(sys, size) & 0xFFFF;
-    }
-
-    /** Sys address of the block's last instruction. */
-    long lastInstruction(long sys, int size) {
-        return sys + ((entry(sys, size) >>> 16) & 0x7FFF);
+        return count(entry(sys, size));
     }
 
     /** True when the block starts with a REP-prefixed string instruction (MOVS, STOS, LODS, CMPS, SCAS). */
     boolean startsWithRepString(long sys, int size) {
-        return (entry(sys, size) & REP_STRING) != 0;
+        return startsWithRepString(entry(sys, size));
     }
 
-    private int entry(long sys, int size) {
+    // Accessors of an entry, so the block hook looks the block up once.
+    static int count(int entry) { return entry & 0xFFFF; }
+
+    /** Offset of the block's last instruction from its start. */
+    static int lastOffset(int entry) { return entry >>> 16 & 0x7FFF; }
+
+    static boolean startsWithRepString(int entry) { return (entry & REP_STRING) != 0; }
+
+    /** The cached facts about the block at {@code sys} of {@code size} bytes (decoded on first use). */
+    int entry(long sys, int size) {
         long key = sys ^ ((long) size << 48);
         int e = cache.get(key);
         if (e == -1) {

@@ -169,8 +169,9 @@ final class ShadowMemory implements SandboxMemory.ChangeListener {
      * are no longer mapped there are skipped.
      */
     synchronized void copyBack(int p) {
-        byte[] d = memory.pageData(p);
+        byte[] d = memory.pageDataForWrite(p);
         if (d == null) return;
         MemorySegment.copy(native4g, JAVA_BYTE, (long) p * PAGE, d, 0, PAGE);
+        known[p] = d; // a page allocated just now (it was untouched) is in step with the shadow
     }
 }

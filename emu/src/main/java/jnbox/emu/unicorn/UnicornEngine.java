@@ -76,6 +76,8 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     /** Running a held-back block partly: instructions still to go, or -1. */
     private long partialLeft = -1;
     private Exit stop;
+    /** Added to rip after a fault: -1 for INT3, -2 for INT n and SYSCALL, which QEMU reports after the instruction. */
+    private int faultPcAdjust;
     /** The stop is a fault on fetching the next instruction (nothing of it ran). */
     private boolean fetchFault;
 
@@ -128,6 +130,9 @@ public final class UnicornEngine implements Engine, AutoCloseable {
             addHook(Uc.HOOK_MEM_READ, "onNeverAccessed", UnicornLib.HOOK_MEM, 0, 0);
             addHook(Uc.HOOK_INTR, "onInterrupt", UnicornLib.HOOK_INTR, 1, 0);
             addHook(Uc.HOOK_INSN_INVALID, "onInvalidInsn", UnicornLib.HOOK_INSN_INVALID, 1, 0);
+            // Without a hook QEMU treats SYSCALL as a no-op; it is never valid NaCl code.
+            UnicornMapping.check("uc_hook_add", (int) UnicornLib.H.HOOK_ADD_INSN.invokeExact(uc, arena.allocate(JAVA_LONG),
+                    Uc.HOOK_INSN, stub("onSyscallInsn", UnicornLib.HOOK_SYSCALL), MemorySegment.NULL, 1L, 0L, Uc.X86_INS_SYSCALL));
             partialStub = stub("onPartialInstruction", UnicornLib.HOOK_CODE);
         } catch (Throwable t) {
             arena.close();
@@ -188,6 +193,7 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         regs.write(uc, cpu);
         stop = null;
         fetchFault = false;
+        faultPcAdjust = 0;
         completed = 0;
         blockStart = -1;
         blockSize = 0;
@@ -248,7 +254,9 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     private Exit classify(CpuState cpu, int err, long budget) {
         Exit e = stop;
         if (e != null && e.kind() == Exit.Kind.FAULT) {
-            // Hooks run before QEMU restores the precise state, so the pc comes from the registers now.
+            // Hooks run before QEMU restores the precise state, so the pc comes from the registers now;
+            // software interrupts leave rip after the instruction, which did not retire.
+            cpu.rip += faultPcAdjust;
             e = new Exit(e.kind(), cpu.rip, e.signal(), e.detail());
         }
         if (e != null && e.kind() == Exit.Kind.FAULT && !fetchFault) {
@@ -288,10 +296,11 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         completed += blockInsns;
         // QEMU runs one iteration of a REP string instruction per block, then enters a block at the same
         // instruction again: that continues the instruction the previous block ended with, no count.
-        boolean again = address == lastBlock && counter.startsWithRepString(address, size);
-        lastBlock = counter.lastInstruction(address, size);
+        int entry = counter.entry(address, size);
+        boolean again = address == lastBlock && BlockCounter.startsWithRepString(entry);
+        lastBlock = address + BlockCounter.lastOffset(entry);
         continuation = again;
-        int n = again ? 0 : counter.count(address, size);
+        int n = again ? 0 : BlockCounter.count(entry);
         if (partialLeft < 0 && (interruptRequested || completed + n > runBudget)) {
             // A stop requested in a block hook ends the run before the block executes.
             stopEmu();
@@ -363,9 +372,35 @@ public final class UnicornEngine implements Engine, AutoCloseable {
             case 6 -> Exit.fault(pc, GuestFault.SIGILL, "invalid opcode");
             case 16, 19 -> Exit.fault(pc, GuestFault.SIGFPE, "floating-point exception");
             case 17 -> Exit.fault(pc, GuestFault.SIGBUS, "alignment check");
-            case 1, 3 -> Exit.fault(pc, GuestFault.SIGTRAP, "trap " + intno);
-            default -> Exit.fault(pc, GuestFault.SIGSEGV, "exception " + intno);
+            case 1 -> Exit.fault(pc, GuestFault.SIGTRAP, "debug trap");
+            case 13 -> Exit.fault(pc, GuestFault.SIGSEGV, "general protection");
+            case 14 -> Exit.fault(pc, GuestFault.SIGSEGV, "page fault");
+            default -> softwareInterrupt(intno, pc);
         };
+        stopEmu();
+    }
+
+    /**
+     * INT3 is SIGTRAP at the INT3, as the interpreter reports it. Any other INT n is never valid NaCl
+     * code: SIGSEGV at the instruction (on Linux most vectors are #GP from user mode; 0x80 would be a
+     * host system call, which the sandbox must never make). QEMU leaves rip after either.
+     */
+    private Exit softwareInterrupt(int intno, long pcAfter) {
+        byte[] b = new byte[1];
+        long user = pcAfter - 1 - SandboxMemory.BASE;
+        if (user >= 0 && user < SandboxMemory.SIZE) memory.peek(user, b, 0, 1);
+        if (intno == 3 && b[0] == (byte) 0xCC) {
+            faultPcAdjust = -1;
+            return Exit.fault(pcAfter, GuestFault.SIGTRAP, "int3");
+        }
+        faultPcAdjust = -2;
+        return Exit.fault(pcAfter, GuestFault.SIGSEGV, "int 0x" + Integer.toHexString(intno));
+    }
+
+    @SuppressWarnings("unused")
+    private void onSyscallInsn(MemorySegment ucp, MemorySegment user) {
+        faultPcAdjust = -2; // QEMU calls the hook with rip after the 2-byte SYSCALL
+        stop = Exit.fault(0, GuestFault.SIGSEGV, "syscall instruction");
         stopEmu();
     }
 

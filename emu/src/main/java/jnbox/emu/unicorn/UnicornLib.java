@@ -28,16 +28,17 @@ final class UnicornLib {
     static final FunctionDescriptor HOOK_EVENT_MEM = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS);
     static final FunctionDescriptor HOOK_INTR = FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS);
     static final FunctionDescriptor HOOK_INSN_INVALID = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, ADDRESS);
+    static final FunctionDescriptor HOOK_SYSCALL = FunctionDescriptor.ofVoid(ADDRESS, ADDRESS);
 
     /** The handles; built once by the holder idiom so a missing library costs one failed lookup. */
     static final class H {
         static final Throwable FAILURE;
         static final MethodHandle VERSION, OPEN, CLOSE, STRERROR, MEM_MAP_PTR, MEM_UNMAP, REG_READ_BATCH,
-                REG_WRITE_BATCH, EMU_START, EMU_STOP, HOOK_ADD, HOOK_DEL, CTL0, CTL_INT, CTL_2LONG, MEM_PROTECT;
+                REG_WRITE_BATCH, EMU_START, EMU_STOP, HOOK_ADD, HOOK_ADD_INSN, HOOK_DEL, CTL_2LONG;
         static final MethodHandle MMAP, MUNMAP, MADVISE;
 
         static {
-            MethodHandle[] h = new MethodHandle[19];
+            MethodHandle[] h = new MethodHandle[18];
             Throwable failure = null;
             try {
                 Linker linker = Linker.nativeLinker();
@@ -57,20 +58,19 @@ final class UnicornLib {
                 h[10] = down(linker, uc, "uc_hook_add", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG),
                         Linker.Option.firstVariadicArg(7));
                 h[11] = down(linker, uc, "uc_hook_del", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-                h[12] = down(linker, uc, "uc_ctl", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.firstVariadicArg(2));
-                h[13] = down(linker, uc, "uc_ctl", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+                h[12] = down(linker, uc, "uc_hook_add", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT),
+                        Linker.Option.firstVariadicArg(7));
                 h[14] = down(linker, uc, "uc_ctl", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(2));
                 h[15] = down(linker, libc, "mmap", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
                 h[16] = down(linker, libc, "munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
                 h[17] = down(linker, libc, "madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-                h[18] = down(linker, uc, "uc_mem_protect", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
             } catch (Throwable t) {
                 failure = t;
             }
             FAILURE = failure;
             VERSION = h[0]; OPEN = h[1]; CLOSE = h[2]; STRERROR = h[3]; MEM_MAP_PTR = h[4]; MEM_UNMAP = h[5];
             REG_READ_BATCH = h[6]; REG_WRITE_BATCH = h[7]; EMU_START = h[8]; EMU_STOP = h[9]; HOOK_ADD = h[10];
-            HOOK_DEL = h[11]; CTL0 = h[12]; CTL_INT = h[13]; CTL_2LONG = h[14]; MMAP = h[15]; MUNMAP = h[16]; MADVISE = h[17]; MEM_PROTECT = h[18];
+            HOOK_DEL = h[11]; HOOK_ADD_INSN = h[12]; CTL_2LONG = h[14]; MMAP = h[15]; MUNMAP = h[16]; MADVISE = h[17];
         }
 
         private static MethodHandle down(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor fd, Linker.Option... options) {
@@ -88,8 +88,12 @@ final class UnicornLib {
 
     /** Why the library cannot be used, or null when it can. */
     static String unavailableReason() {
-        if (H.FAILURE == null) return null;
-        String cause = H.FAILURE.getMessage();
+        return H.FAILURE == null ? null : reason(H.FAILURE);
+    }
+
+    /** The one-line explanation for a failed load. */
+    static String reason(Throwable failure) {
+        String cause = failure.getMessage();
         return MISSING + (cause == null ? "" : " (" + cause + ")");
     }
 

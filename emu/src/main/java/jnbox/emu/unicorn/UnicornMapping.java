@@ -94,7 +94,7 @@ final class UnicornMapping {
 
     /** The sandbox's protection for page p as Unicorn should see it: no EXEC on the trampolines. */
     private byte wantedProt(int p) {
-        int prot = memory.pageData(p) == null ? 0 : memory.protOf((long) p << SandboxMemory.PAGE_SHIFT);
+        int prot = memory.protOf((long) p << SandboxMemory.PAGE_SHIFT); // NONE when unmapped
         if (p >= TRAMP_FIRST && p <= TRAMP_LAST) prot &= ~Prot.EXEC;
         return prot == 0 ? UNMAPPED : (byte) prot;
     }

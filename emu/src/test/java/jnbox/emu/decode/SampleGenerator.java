@@ -132,7 +132,6 @@ public final class SampleGenerator {
             }
         }
         if (f.map() == OpMap.MAP_3DNOW) b.add(f.opcode());
-        boolean second = false;
         for (Operand o : f.operands()) {
             int n = switch (o.kind()) {
                 case I -> switch (o.size()) {
@@ -154,7 +153,6 @@ public final class SampleGenerator {
                 if (o.kind() == Operand.Kind.L) v &= 0xF0;
                 b.add(v);
             }
-            second |= n > 0;
         }
         byte[] r = new byte[b.size()];
         for (int i = 0; i < r.length; i++) r[i] = (byte) (int) b.get(i);

@@ -22,6 +22,9 @@ public final class InterpBench {
         {"memory loop", "498d9f0000030031c0b9001000008b548bfc01d089448bfcffc975f2ebeb"},
         // call/ret, push/pop, setcc, movzx, add to memory in a loop
         {"call loop", "498dbf00000300b908000000e806000000ffc975f7ebf05389cb83e30383fb020f92c30fb6db48011f5bc3"},
+        // mov eax,3; cvtsi2sd xmm1,eax; 2: mov ecx,1000000; xorpd xmm0,xmm0;
+        // 1: addsd xmm0,xmm1; mulsd xmm2,xmm1; dec ecx; jnz 1b; jmp 2b
+        {"sse loop", "b803000000f20f2ac8b940420f00660f57c0f20f58c1f20f59d1ffc975f4ebe9"},
     };
 
     public static void main(String[] args) {

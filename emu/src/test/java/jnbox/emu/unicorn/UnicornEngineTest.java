@@ -218,6 +218,87 @@ class UnicornEngineTest {
     }
 
     @Test
+    void memoryStaysExactUnderMixedGuestAndRuntimeChanges() {
+        // mov [r15+rdi],rsi / lea rdx,[r15+0x10020] / jmp rdx; the model is a plain byte array.
+        load("49 89 34 3f 49 8d 97 20 00 01 00 ff e2");
+        long seed = System.nanoTime();
+        System.out.println("memoryStaysExact seed " + seed);
+        java.util.Random rnd = new java.util.Random(seed);
+        byte[] model = new byte[0x10000], got = new byte[0x10000];
+        for (int step = 0; step < 300; step++) {
+            int op = rnd.nextInt(10);
+            if (op < 5) {
+                int off = rnd.nextInt(0x10000 - 7);
+                long value = rnd.nextLong();
+                cpu.rip = BASE + CODE;
+                cpu.r[CpuState.RDI] = DATA + off;
+                cpu.r[CpuState.RSI] = value;
+                assertThat(engine.run(cpu, Long.MAX_VALUE).kind()).as("step %d", step).isEqualTo(Exit.Kind.SYSCALL);
+                for (int i = 0; i < 8; i++) model[off + i] = (byte) (value >>> (8 * i));
+            } else if (op < 8) {
+                int len = 1 + rnd.nextInt(300), off = rnd.nextInt(0x10000 - len);
+                byte[] b = new byte[len];
+                rnd.nextBytes(b);
+                assertThat(mem.writeUser(DATA + off, b, 0, len)).isTrue();
+                System.arraycopy(b, 0, model, off, len);
+            } else if (op < 9) {
+                int page = rnd.nextInt(16);
+                mem.protect(DATA + page * 0x1000L, 0x1000, Prot.READ);
+                cpu.rip = BASE + CODE;
+                cpu.r[CpuState.RDI] = DATA + page * 0x1000L + rnd.nextInt(0xFF8);
+                Exit exit = engine.run(cpu, Long.MAX_VALUE);
+                assertThat(exit.kind()).as("step %d", step).isEqualTo(Exit.Kind.FAULT);
+                assertThat(cpu.rip).isEqualTo(BASE + CODE);
+                mem.protect(DATA + page * 0x1000L, 0x1000, Prot.RW);
+            } else {
+                int page = rnd.nextInt(16);
+                mem.unmap(DATA + page * 0x1000L, 0x1000);
+                mem.map(DATA + page * 0x1000L, 0x1000, Prot.RW);
+                java.util.Arrays.fill(model, page * 0x1000, (page + 1) * 0x1000, (byte) 0);
+            }
+            mem.peek(DATA, got, 0, got.length);
+            assertThat(got).as("step %d (seed %d)", step, seed).isEqualTo(model);
+        }
+    }
+
+    @Test
+    void registersGoInAndComeBackUnchangedAroundANop() {
+        load("90 f4"); // nop / hlt: the nop changes nothing but rip (SDM vol. 2, NOP)
+        long seed = System.nanoTime();
+        System.out.println("registers seed " + seed);
+        java.util.Random rnd = new java.util.Random(seed);
+        CpuState in = new CpuState();
+        for (int i = 0; i < 16; i++) in.r[i] = rnd.nextLong();
+        in.r[CpuState.R15] = BASE;
+        in.rip = BASE + CODE;
+        in.setRflags(CpuState.CF | CpuState.PF | CpuState.AF | CpuState.ZF | CpuState.SF | CpuState.OF | CpuState.DF);
+        for (int i = 0; i < 64; i++) in.vec[i] = rnd.nextLong();
+        in.mxcsr = 0x1F80 | 0x6000 | 0x3F; // round toward zero, sticky flags set
+        in.fcw = 0x027F;
+        in.fsw = 5 << 11;
+        in.ftw = 0xE0; // physical 5, 6, 7 in use
+        for (int i = 5; i < 8; i++) {
+            in.x87Mant[i] = rnd.nextLong() | Long.MIN_VALUE;
+            in.x87SignExp[i] = rnd.nextInt(0x10000) & 0xBFFF;
+        }
+        cpu.copyFrom(in);
+        Exit exit = engine.run(cpu, 1);
+        assertThat(exit.kind()).isEqualTo(Exit.Kind.BUDGET);
+        assertThat(cpu.rip).isEqualTo(in.rip + 1);
+        assertThat(cpu.r).isEqualTo(in.r);
+        assertThat(cpu.rflags()).isEqualTo(in.rflags());
+        assertThat(cpu.vec).isEqualTo(in.vec);
+        assertThat(cpu.mxcsr).isEqualTo(in.mxcsr);
+        assertThat(cpu.fcw).isEqualTo(in.fcw);
+        assertThat(cpu.fsw).isEqualTo(in.fsw);
+        assertThat(cpu.ftw).isEqualTo(in.ftw);
+        for (int i = 5; i < 8; i++) {
+            assertThat(cpu.x87Mant[i]).isEqualTo(in.x87Mant[i]);
+            assertThat(cpu.x87SignExp[i]).isEqualTo(in.x87SignExp[i]);
+        }
+    }
+
+    @Test
     void divideByZeroIsSigfpeAtTheDiv() {
         load(DIV);
         cpu.r[CpuState.RCX] = 0;
@@ -260,6 +341,27 @@ class UnicornEngineTest {
         assertThat(cpu.rip).isEqualTo(BASE + CODE + 3);
         assertThat(cpu.icount).isEqualTo(1);
         assertThat(cpu.r[CpuState.RAX]).isEqualTo(1);
+    }
+
+    @Test
+    void softwareInterruptsFaultAtTheInstruction() {
+        load("48 ff c0 cc"); // inc rax / int3: SIGTRAP at the int3 (as the interpreter reports it)
+        Exit exit = engine.run(cpu, Long.MAX_VALUE);
+        assertThat(exit.signal()).isEqualTo(GuestFault.SIGTRAP);
+        assertThat(cpu.rip).isEqualTo(BASE + CODE + 3);
+        assertThat(cpu.icount).isEqualTo(1);
+        load("48 ff c0 cd 80"); // inc rax / int 0x80: not NaCl code; the engine reports SIGSEGV at the int
+        cpu.rip = BASE + CODE;
+        exit = engine.run(cpu, Long.MAX_VALUE);
+        assertThat(exit.signal()).isEqualTo(GuestFault.SIGSEGV);
+        assertThat(exit.pc()).isEqualTo(BASE + CODE + 3);
+        assertThat(cpu.icount).isEqualTo(2);
+        load("48 ff c0 0f 05"); // inc rax / syscall: not NaCl code either (Unicorn alone would skip it)
+        cpu.rip = BASE + CODE;
+        exit = engine.run(cpu, Long.MAX_VALUE);
+        assertThat(exit.signal()).isEqualTo(GuestFault.SIGSEGV);
+        assertThat(exit.pc()).isEqualTo(BASE + CODE + 3);
+        assertThat(cpu.icount).isEqualTo(3);
     }
 
     @Test

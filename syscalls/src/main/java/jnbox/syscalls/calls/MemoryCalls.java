@@ -69,6 +69,11 @@ public final class MemoryCalls {
             p.dynamicText().mapCode(addr, bytes);
             return (int) addr;
         }
+        // sel_ldr's host mmap refuses a shared writable mapping of an fd opened O_RDONLY (EACCES, as
+        // Linux mmap(2)); jnbox's copy would never write back, but the guest must get the same answer
+        if (file != null && (flags & MAP_SHARED) != 0 && (prot & Prot.WRITE) != 0 && file.isReadOnlyOpen()) {
+            throw new SyscallException(Errno.EACCES);
+        }
         p.space().checkCommit(addr, size);
         byte[] content = null;
         if (file != null) {

@@ -17,7 +17,8 @@ import jnbox.vfs.VfsException;
 /**
  * Host errors → NaCl errno ({@code NaClXlateErrno}, spec/nacl-abi.md §4.3). java.nio reports
  * most errnos as a {@link FileSystemException} whose reason is the C library's strerror text,
- * so the table is keyed by that text; anything unknown is EIO.
+ * (or, for a plain IOException, the message starts with it), so the table is keyed by that
+ * text; anything unknown is EIO.
  */
 final class HostErrors {
     private static final Map<String, Integer> BY_REASON = Map.ofEntries(
@@ -57,7 +58,9 @@ final class HostErrors {
             case FileSystemLoopException x -> Errno.ELOOP;
             case AtomicMoveNotSupportedException x -> Errno.EXDEV;
             case FileSystemException x -> byReason(x.getReason());
-            default -> Errno.EIO;
+            // e.g. "Too many levels of symbolic links (NOFOLLOW_LINKS specified)" from an
+            // O_NOFOLLOW open of a link: a plain IOException whose message starts with strerror
+            default -> byReason(e.getMessage());
         };
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
+import java.nio.file.NotLinkException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
@@ -176,7 +177,12 @@ public final class HostFileSystem implements FileSystem {
             // follows walks again fd-relative (or is one of the whole-path ones listed above)
             BasicFileAttributes a = Files.readAttributes(path(rel), BasicFileAttributes.class, NOFOLLOW);
             if (!a.isSymbolicLink()) return null;
-            String target = Files.readSymbolicLink(path(rel)).toString();
+            String target;
+            try {
+                target = Files.readSymbolicLink(path(rel)).toString();
+            } catch (NotLinkException e) {
+                return null; // replaced by a non-link since the lstat: readlink's EINVAL means "keep" (§7.2)
+            }
             if (target.getBytes(StandardCharsets.UTF_8).length >= 1024) throw new VfsException(Errno.ENAMETOOLONG);
             return target;
         } catch (IOException e) {
