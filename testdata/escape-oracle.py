@@ -18,6 +18,8 @@ use {tmp} for the tree's root T. The tree (kept in step with EscapeTree.java):
         T/lfa/temp_inaccessible_dir/, T/lfa/temp_inaccessible_file   (limited-file-access)
     T/redirect/in.txt "redirected input\\n"                            (escape-redirect)
 
+(escape-mounts needs T/hostile.tar and jnbox's tmpfs: no Google loader has such mounts.)
+
 Only a tool for recording what the reference loader does; never part of the build.
 """
 import hashlib

@@ -46,7 +46,7 @@ class EscapeSuiteTest {
             }
         }
         assertThat(files).extracting(ExpectedFile::name)
-                .contains("escape-paths", "escape-links", "escape-ro", "escape-fds", "limited-file-access");
+                .contains("escape-paths", "escape-links", "escape-ro", "escape-fds", "escape-mounts", "limited-file-access");
         return files.stream().map(f -> DynamicTest.dynamicTest(f.name(), () -> run(f)));
     }
 

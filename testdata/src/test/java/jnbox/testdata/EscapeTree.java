@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
 /**
  * The host tree the escape programs run in (testdata/README.md, "Escape suite"; the same
  * layout as testdata/escape-oracle.py builds for Google's sel_ldr). Under a root T:
@@ -27,6 +31,8 @@ import java.util.stream.Stream;
  * T/lfa         limited-file-access: temp_dir (mounted at / rw) with temp_file, temp_symlink -&gt;
  *               temp_file, temp_sub_dir/temp_sub_file; temp_inaccessible_dir and _file beside it
  * T/redirect    escape-redirect: in.txt
+ * T/hostile.tar escape-mounts: entries ../../canary/evil.txt, /abs/evil2.txt, ok.txt; symlinks
+ *               out_rel, out_abs (out), to_rw (-&gt; /rw/file.txt); hard links hl, hl_missing
  * </pre>
  * {@link #guarded} hashes everything a guest must not change: the canary, the ro mount, the
  * files outside limited-file-access's mount and the names directly under T.
@@ -58,6 +64,37 @@ final class EscapeTree {
         Files.createDirectories(t.resolve("lfa/temp_inaccessible_dir"));
         write(t, "lfa/temp_inaccessible_file", "");
         write(t, "redirect/in.txt", "redirected input\n");
+        hostileTar(t.resolve("hostile.tar"), t.resolve("canary/secret.txt").toString());
+    }
+
+    /** escape-mounts' archive: entries and links that try to point out of the mount. */
+    private static void hostileTar(Path file, String canaryHostPath) throws IOException {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(file))) {
+            tarFile(tar, "ok.txt", "archive file\n");
+            tarFile(tar, "../../canary/evil.txt", "evil\n");
+            tarFile(tar, "/abs/evil2.txt", "evil\n");
+            tarLink(tar, "out_rel", TarConstants.LF_SYMLINK, "../../canary/secret.txt");
+            tarLink(tar, "out_abs", TarConstants.LF_SYMLINK, canaryHostPath);
+            tarLink(tar, "to_rw", TarConstants.LF_SYMLINK, "/rw/file.txt");
+            tarLink(tar, "hl", TarConstants.LF_LINK, "../../canary/evil.txt");
+            tarLink(tar, "hl_missing", TarConstants.LF_LINK, "../../../canary/secret.txt");
+        }
+    }
+
+    private static void tarFile(TarArchiveOutputStream tar, String name, String text) throws IOException {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry(name, true);
+        e.setSize(data.length);
+        tar.putArchiveEntry(e);
+        tar.write(data);
+        tar.closeArchiveEntry();
+    }
+
+    private static void tarLink(TarArchiveOutputStream tar, String name, byte type, String target) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name, type, true);
+        e.setLinkName(target);
+        tar.putArchiveEntry(e);
+        tar.closeArchiveEntry();
     }
 
     static void write(Path t, String rel, String text) throws IOException {
