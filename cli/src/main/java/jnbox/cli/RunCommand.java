@@ -41,8 +41,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "-m", paramLabel = "HOST:VIRT:ro|rw",
             description = "Mount a host folder (or tmpfs, or an archive) at VIRT in the guest's file system; repeatable. "
-                    + "Without -m the program has no file access.")
+                    + "Without -m the program sees an empty read-only /.")
     List<String> mounts = new ArrayList<>();
+
+    @Option(names = "-a", description = "sel_ldr's raw host file access. Refused unless --unsafe-host-access is also given; "
+            + "then the host's / is mounted read-write at /, the program starts in the host's current directory "
+            + "and argv[0] is the nexe path, as under sel_ldr -a.")
+    boolean hostAccess;
+
+    @Option(names = "--unsafe-host-access", description = "Allow -a: the program can read and write every host file jnbox can.")
+    boolean unsafeHostAccess;
 
     @Option(names = "-E", paramLabel = "NAME=VALUE", description = "Add an environment string for the program; repeatable.")
     List<String> env = new ArrayList<>();
@@ -110,6 +118,18 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.LOAD_ERROR;
         }
         SandboxConfig.Builder b = SandboxConfig.builder(nexe).args(args).stdin(in).stdout(out).stderr(err);
+        if (hostAccess && !unsafeHostAccess) {
+            err.println("jnbox: -a (raw host file access) is refused: give the program only what it needs with -m HOST:VIRT:ro|rw, "
+                    + "or add --unsafe-host-access");
+            return ExitCodes.USAGE;
+        }
+        if (hostAccess) {
+            Path cwd = Path.of("").toAbsolutePath();
+            Path root = cwd.getRoot();
+            b.mount(MountSpec.parse(root + ":/:rw"));
+            b.cwd("/" + root.relativize(cwd).toString().replace('\\', '/'));
+            b.argv0(nexe.toString());
+        }
         try {
             for (String m : mounts) b.mount(MountSpec.parse(m));
             for (String r : readWrite) b.redirect(Redirect.parse(Redirect.Mode.READ_WRITE, r));

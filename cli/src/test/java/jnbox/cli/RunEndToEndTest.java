@@ -57,6 +57,20 @@ class RunEndToEndTest {
     }
 
     @Test
+    void rawHostAccessIsRefusedWithoutTheUnsafeFlag() {
+        // Issue 6: -a is refused unless --unsafe-host-access is also given (sel_ldr would allow it).
+        assertThat(jnbox("run", "-a", hello().toString())).isEqualTo(255);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("jnbox: -a (raw host file access) is refused").doesNotContain("\tat ");
+    }
+
+    @Test
+    void withoutMountsVerboseSaysTheRootIsEmpty() {
+        assertThat(jnbox("run", "-v", hello().toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no -m given: the guest sees an empty read-only /");
+    }
+
+    @Test
     void instructionLimit() {
         assertThat(jnbox("run", "--max-instructions", "2", hello().toString())).isEqualTo(124);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("jnbox: instruction limit reached: 2 instructions");

@@ -79,20 +79,33 @@ public final class Sandbox {
         if (config.validation() == ValidationMode.SKIP) {
             err.println("jnbox: WARNING: validation is OFF (--no-validate): the guest is NOT sandboxed against jumps into unchecked code");
         }
-        Vfs files = null;
-        if (!config.mounts().isEmpty()) {
+        Vfs files;
+        try {
+            files = Vfs.create(config.mounts());
+        } catch (IllegalArgumentException | jnbox.vfs.VfsException e) {
+            err.println("jnbox: -m: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (!config.cwd().equals("/")) {
             try {
-                files = Vfs.create(config.mounts());
-            } catch (IllegalArgumentException | jnbox.vfs.VfsException e) {
-                err.println("jnbox: -m: " + e.getMessage());
+                files.chdir(config.cwd());
+            } catch (jnbox.vfs.VfsException e) {
+                err.println("jnbox: cannot start in directory " + config.cwd() + ": " + e.getMessage());
+                files.close();
                 return ExitCodes.USAGE;
             }
-            if (config.verbosity() > 0) log.print(files.describeMounts());
+        }
+        if (config.verbosity() > 0) {
+            if (config.mounts().isEmpty()) {
+                log.println("jnbox: no -m given: the guest sees an empty read-only / and no host file");
+            } else {
+                log.print(files.describeMounts());
+            }
         }
         try {
             return runLoaded(files);
         } finally {
-            if (files != null) files.close();
+            files.close();
         }
     }
 

@@ -21,12 +21,13 @@ import jnbox.vfs.MountSpec;
  * @param maxInstructions 0 for no limit
  * @param strace          where --strace lines go; null when not tracing
  * @param log             where -v messages and warnings go (sel_ldr's -l log); never null
+ * @param cwd             the guest's starting directory (a virtual path); "/" unless changed
  */
 public record SandboxConfig(Path nexe, String argv0, List<String> args, List<String> env, List<MountSpec> mounts,
                             List<Redirect> redirects, InputStream stdin, OutputStream stdout, OutputStream stderr,
                             boolean deterministic, long seed, long maxInstructions, PrintStream strace,
                             Function<SandboxMemory, Engine> engineFactory, ValidationMode validation, Path irt,
-                            PrintStream log, int verbosity) {
+                            PrintStream log, int verbosity, String cwd) {
     /** sel_ldr's argv[0] without -a (spec/nacl-abi.md §3.3). */
     public static final String SEL_LDR_ARGV0 = "NaClMain";
 
@@ -58,6 +59,7 @@ public record SandboxConfig(Path nexe, String argv0, List<String> args, List<Str
         private PrintStream strace;
         private Function<SandboxMemory, Engine> engineFactory = Engines.interpreter();
         private ValidationMode validation = ValidationMode.ENFORCE;
+        private String cwd = "/";
         private Path irt;
         private PrintStream log;
         private int verbosity;
@@ -96,10 +98,12 @@ public record SandboxConfig(Path nexe, String argv0, List<String> args, List<Str
 
         public Builder log(PrintStream v, int verbosityLevel) { log = v; verbosity = verbosityLevel; return this; }
 
+        public Builder cwd(String v) { cwd = v; return this; }
+
         public SandboxConfig build() {
             PrintStream l = log != null ? log : stderr instanceof PrintStream ps ? ps : new PrintStream(stderr, true);
             return new SandboxConfig(nexe, argv0, args, env, mounts, redirects, stdin, stdout, stderr, deterministic, seed,
-                    maxInstructions, strace, engineFactory, validation, irt, l, verbosity);
+                    maxInstructions, strace, engineFactory, validation, irt, l, verbosity, cwd);
         }
     }
 }

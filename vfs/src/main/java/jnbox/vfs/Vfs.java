@@ -38,6 +38,8 @@ public final class Vfs implements AutoCloseable {
     private final Resolver resolver = new Resolver(mounts);
     private volatile String cwd = "/";
 
+    private boolean userMounts;
+
     private Vfs() {}
 
     /**
@@ -58,7 +60,17 @@ public final class Vfs implements AutoCloseable {
             root |= s.virt().equals("/");
         }
         if (!root) v.mounts.add(new Mount("/", "(empty root)", false, new MemoryFileSystem("(empty root)", 0)));
+        v.userMounts = !specs.isEmpty();
         return v;
+    }
+
+    /**
+     * False when no {@code -m} was given: the guest then sees only an empty read-only {@code /}
+     * (jnbox's answer to sel_ldr, which gives EACCES for every path, or crashes on the
+     * windows_mount branch). sysconf(_SC_NACL_FILE_ACCESS_ENABLED) reports this.
+     */
+    public boolean hasUserMounts() {
+        return userMounts;
     }
 
     /** Parses and builds from {@code -m} strings. */

@@ -32,7 +32,8 @@ public final class NaclProcess {
     private int exitStatus;
 
     /**
-     * @param files the mounts, or null when none are given (every path syscall is EACCES, §4.10)
+     * @param files the mounts (an empty read-only root when no -m was given), or null to make
+     *     every path syscall EACCES as sel_ldr does without -m/-a (§4.10)
      */
     public NaclProcess(SandboxMemory memory, CpuState cpu, FdTable fds, AddressSpace space, Vfs files,
                        GuestClock clock, GuestRandom random, boolean deterministic) {
@@ -63,9 +64,12 @@ public final class NaclProcess {
     public void setDynamicText(DynamicText d) { dynamicText = d; }
 
     /** True when mounts were given: sysconf(_SC_NACL_FILE_ACCESS_ENABLED) = 1 (§4.8). */
-    public boolean fileAccess() { return files != null; }
+    public boolean fileAccess() { return files != null && files.hasUserMounts(); }
 
-    /** The mounts; EACCES when there are none (§4.10: no -m, no -a). */
+    /**
+     * The mounts. Without {@code -m} the runtime passes a Vfs holding only an empty read-only
+     * {@code /}; a null Vfs (unit tests) makes every path call EACCES, as sel_ldr does (§4.10).
+     */
     public Vfs files() {
         if (files == null) throw new SyscallException(Errno.EACCES);
         return files;
