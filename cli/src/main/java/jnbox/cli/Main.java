@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * command's --help footer; no Java stack trace ever reaches the user.
  */
 @Command(name = "jnbox", description = "A pure-Java x86-64 emulator sandbox for Native Client (NaCl) programs.",
-        subcommands = {RunCommand.class, InspectCommand.class, ValidateCommand.class, SyscallsCommand.class},
+        subcommands = {RunCommand.class, InspectCommand.class, ValidateCommand.class, SyscallsCommand.class,
+                BenchCommand.class},
         footer = {"", "Run 'jnbox COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
     @CommandLine.Option(names = "--help", usageHelp = true, description = "Show this help and exit.")

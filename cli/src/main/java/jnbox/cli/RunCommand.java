@@ -95,6 +95,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-instructions", paramLabel = "N", description = "Stop with status 124 after N guest instructions.")
     long maxInstructions;
 
+    @Option(names = "--engine", paramLabel = "java|unicorn", description = "Execution engine: java (the interpreter, default) "
+            + "or unicorn (Unicorn 2 through FFM; needs libunicorn.so.2).")
+    String engine = "java";
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "NEXE", description = "The program.")
     Path nexe;
 
@@ -146,6 +150,15 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         b.maxInstructions(maxInstructions);
+        EngineChoice engineChoice = EngineChoice.named(engine);
+        if (engineChoice == null) {
+            err.println("jnbox: --engine: expected java or unicorn, not '" + engine + "'");
+            return ExitCodes.USAGE;
+        }
+        if (engineChoice.unavailableReason() != null) {
+            err.println("jnbox: engine " + engineChoice.label + " unavailable: " + engineChoice.unavailableReason());
+            return ExitCodes.USAGE;
+        }
         b.validation(noValidate || ignoreValidation.length >= 2 ? ValidationMode.SKIP
                 : ignoreValidation.length == 1 ? ValidationMode.IGNORE_RESULT : ValidationMode.ENFORCE);
         b.irt(irt);
@@ -164,8 +177,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("jnbox: cannot write " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        try {
-            return new Sandbox(b.build()).run();
+        try (EngineChoice.Session engines = engineChoice.session()) {
+            return new Sandbox(b.engine(engines.factory()).build()).run();
         } finally {
             opened.forEach(PrintStream::close);
         }

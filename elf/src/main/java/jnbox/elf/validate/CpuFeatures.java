@@ -2,15 +2,25 @@ package jnbox.elf.validate;
 
 import java.util.EnumSet;
 import java.util.Set;
+import jnbox.emu.decode.CpuFeature;
+import jnbox.emu.semantics.Cpuid;
 
 /**
- * A set of CPU features, with NaCl's rules for composite features (spec §6.1).
+ * A set of CPU features (the decoder's {@link CpuFeature}), with NaCl's rules for composite
+ * features (spec §6.1, validator_internal.h).
  *
  * <p>{@link #VALIDATOR_MAX} is NaCl's compiled-in maximum set: an instruction whose feature is
  * missing there is never accepted ("unrecognized instruction"). {@link #ALL} is what ncval passes.
+ * {@link #JNBOX_DEFAULT} is what jnbox's cpuid reports ({@link Cpuid#REPORTED}), used in loader mode.
  */
 public final class CpuFeatures {
     private final long bits;
+
+    static {
+        if (CpuFeature.values().length > 64) {
+            throw new IllegalStateException("CpuFeatures holds at most 64 features");
+        }
+    }
 
     private CpuFeatures(long bits) {
         this.bits = bits;
@@ -27,19 +37,12 @@ public final class CpuFeatures {
     /** Every feature present: ncval's {@code kFullCPUIDFeatures}. */
     public static final CpuFeatures ALL = of(EnumSet.allOf(CpuFeature.class));
 
-    /** NaCl's maximum set: AES, BMI1, CLMUL, F16C, FXSR, LWP, MON, PRE, TBM are off (spec §6.1). */
-    public static final CpuFeatures VALIDATOR_MAX = of(EnumSet.complementOf(EnumSet.of(
-            CpuFeature.AES, CpuFeature.BMI1, CpuFeature.CLMUL, CpuFeature.F16C, CpuFeature.FXSR,
-            CpuFeature.LWP, CpuFeature.MON, CpuFeature.PRE, CpuFeature.TBM)));
+    /** NaCl's maximum set: features NaCl compiles out (AES, CLMUL, FXSR, MONITOR...) are off. */
+    public static final CpuFeatures VALIDATOR_MAX = of(EnumSet.copyOf(
+            EnumSet.allOf(CpuFeature.class).stream().filter(NaclPolicy::inValidatorMax).toList()));
 
-    /**
-     * The features jnbox's emulated CPU reports through cpuid, used in loader mode. Until the
-     * interpreter's cpuid leaf is fixed this is the SSE4.2-class baseline without AVX.
-     */
-    public static final CpuFeatures JNBOX_DEFAULT = of(EnumSet.of(
-            CpuFeature.X87, CpuFeature.MMX, CpuFeature.SSE, CpuFeature.SSE2, CpuFeature.SSE3,
-            CpuFeature.SSSE3, CpuFeature.SSE41, CpuFeature.SSE42, CpuFeature.CMOV, CpuFeature.CX8,
-            CpuFeature.CX16, CpuFeature.TSC, CpuFeature.POPCNT, CpuFeature.LAHF, CpuFeature.CLFLUSH));
+    /** The features jnbox's emulated CPU reports through cpuid: loader mode stubs out the rest. */
+    public static final CpuFeatures JNBOX_DEFAULT = of(Cpuid.REPORTED);
 
     private boolean base(CpuFeature f) {
         return (bits & (1L << f.ordinal())) != 0;
@@ -48,12 +51,12 @@ public final class CpuFeatures {
     /** Whether an instruction tagged {@code f} may run, resolving composites (validator_internal.h). */
     public boolean has(CpuFeature f) {
         return switch (f) {
-            case LZCNT, TZCNT -> true; // always allowed: they decode as bsr/bsf on older CPUs
-            case EMMXSSE -> base(CpuFeature.EMMX) || base(CpuFeature.SSE);
-            case CMOVX87 -> base(CpuFeature.CMOV) && base(CpuFeature.X87);
-            case THREE_DPRFTCH -> base(CpuFeature.THREE_DNOW) || base(CpuFeature.PRE);
-            case AESAVX -> base(CpuFeature.AES) && base(CpuFeature.AVX);
-            case CLMULAVX -> base(CpuFeature.CLMUL) && base(CpuFeature.AVX);
+            case BASE, LZCNT, TZCNT -> true; // lzcnt/tzcnt always: they decode as bsr/bsf on older CPUs
+            case EMMX_SSE -> base(CpuFeature.EMMX) || base(CpuFeature.SSE);
+            case CMOV_X87 -> base(CpuFeature.CMOV) && base(CpuFeature.X87);
+            case PRFTCH_3DNOW -> base(CpuFeature.THREE_DNOW) || base(CpuFeature.PREFETCHW);
+            case AES_AVX -> base(CpuFeature.AES) && base(CpuFeature.AVX);
+            case CLMUL_AVX -> base(CpuFeature.CLMUL) && base(CpuFeature.AVX);
             default -> base(f);
         };
     }

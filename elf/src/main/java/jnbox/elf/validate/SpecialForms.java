@@ -1,5 +1,7 @@
 package jnbox.elf.validate;
 
+import jnbox.emu.decode.CpuFeature;
+
 /**
  * NaCl's special instructions and superinstructions (spec nacl-validator.md §2.2, §3.4, §4.1, §1.4):
  * exact byte patterns the validator treats apart from ordinary instructions.
@@ -179,7 +181,7 @@ final class SpecialForms {
         if (modrm < 0xc0) {
             return 0;
         }
-        CpuFeature f = pfx == 0x66 ? CpuFeature.SSE2 : CpuFeature.EMMXSSE;
+        CpuFeature f = pfx == 0x66 ? CpuFeature.SSE2 : CpuFeature.EMMX_SSE;
         return (q + 3 - p) | NEEDS_RDI << 8 | (f.ordinal() + 1) << 12;
     }
 

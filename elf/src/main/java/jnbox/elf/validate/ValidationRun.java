@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import jnbox.emu.decode.CpuFeature;
 
 /**
  * The state of one validation: the chunk, the jump-target bitmaps and the reported problems.
@@ -13,7 +14,6 @@ import java.util.List;
 final class ValidationRun {
     private static final int BUNDLE = Validator.BUNDLE_SIZE;
     private static final int RSP = 4, RBP = 5, R15 = 15;
-    private static final FormTable TABLE = FormTable.get();
 
     private final byte[] c;
     private final int base;
@@ -25,7 +25,7 @@ final class ValidationRun {
     private boolean ncvalJumpReport; // list bad jump targets the way ncval's driver does
     private boolean badTarget;
     private final InstructionListener listener;
-    private final InsnDecoder decoder = new InsnDecoder(TABLE);
+    private final NaclDecoder decoder = new NaclDecoder();
     private final Insn insn = new Insn();
 
     private final long[] validTargets;
@@ -197,7 +197,7 @@ final class ValidationRun {
     }
 
     private void processNormal(Insn d, int rel) {
-        Form f = d.form;
+        NaclForm f = d.form;
         int flags = 0;
         CpuFeature feature = f.featureL1 != null && d.vexL == 1 ? f.featureL1 : f.feature;
         if (feature != null) {
@@ -266,7 +266,7 @@ final class ValidationRun {
 
     /** Written general registers: r15, rsp/rbp and the restricted register (spec §2). */
     private int processOperands(Insn d) {
-        Form f = d.form;
+        NaclForm f = d.form;
         int flags = regularCheck();
         if (f.nWrites == 0) {
             restricted = Insn.NO_REG;
@@ -293,7 +293,7 @@ final class ValidationRun {
                 }
             }
         }
-        boolean zx = f.zeroExtends && (bits0 == 32 || bits1 == 32);
+        boolean zx = f.zeroExtends && (!f.zxRegOnly || !d.hasMemory()) && (bits0 == 32 || bits1 == 32);
         if (n > 0) {
             flags |= writeFlags(reg0, bits0, zx, d.rex != 0);
         }
@@ -487,7 +487,7 @@ final class ValidationRun {
 
     /** NaCl's operand-field info bits of a decoded instruction (validator.h ANYFIELD bits). */
     private static int fieldBits(Insn d) {
-        Form f = d.form;
+        NaclForm f = d.form;
         int bits = 0;
         if (d.hasMemory()) {
             if (d.mod == 1) {
@@ -498,10 +498,10 @@ final class ValidationRun {
         }
         for (int imm : f.imms) {
             switch (imm) {
-                case Form.IMM_B -> bits |= InstructionListener.IMM8_LIKE;
-                case Form.IMM_D -> bits |= InstructionListener.IMM32_LIKE;
-                case Form.IMM_Z -> bits |= d.data16 ? 0 : InstructionListener.IMM32_LIKE;
-                case Form.IMM_V -> bits |= d.w || d.data16 ? 0 : InstructionListener.IMM32_LIKE;
+                case NaclForm.IMM_B -> bits |= InstructionListener.IMM8_LIKE;
+                case NaclForm.IMM_D -> bits |= InstructionListener.IMM32_LIKE;
+                case NaclForm.IMM_Z -> bits |= d.data16 ? 0 : InstructionListener.IMM32_LIKE;
+                case NaclForm.IMM_V -> bits |= d.w || d.data16 ? 0 : InstructionListener.IMM32_LIKE;
                 default -> { }
             }
         }

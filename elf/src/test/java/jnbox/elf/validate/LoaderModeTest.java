@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.HexFormat;
+import jnbox.emu.decode.CpuFeature;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -20,6 +20,7 @@ public final class Decoder {
     private final Forms table = Forms.table();
     private final OpForm[][] slots = table.slots;
     private final byte[] slotKind = table.slotKind;
+    private final OpForm[][] slotsByReg = table.slotsByReg;
 
     private DecodeError error;
     private int errorLength;
@@ -36,6 +37,15 @@ public final class Decoder {
      * on any byte content (throws only if {@code off}/{@code limit} are outside the array).
      */
     public Insn decode(byte[] buf, int off, int limit) {
+        return decode(buf, off, limit, null);
+    }
+
+    /**
+     * Like {@link #decode(byte[], int, int)}, but fills {@code into} (when not null) instead of
+     * allocating: for loops that look at each instruction once (the validator). Returns
+     * {@code into}, or null on failure (then {@code into} keeps its previous contents).
+     */
+    public Insn decode(byte[] buf, int off, int limit, Insn into) {
         if (limit > buf.length) limit = buf.length;
         final int max = Math.min(limit, off + MAX_LENGTH);
         int p = off;
@@ -166,7 +176,8 @@ public final class Decoder {
             c = buf[p++] & 0xFF;
             slot = map.ordinal() * MAP_STRIDE + c;
         }
-        OpForm[] cands = slots[slot];
+        // Rows narrowed by ModRM.reg (a /digit); 3DNow! rows are keyed by their suffix byte instead.
+        OpForm[] cands = modrm >= 0 && map != OpMap.MAP_3DNOW ? slotsByReg[slot << 3 | (modrm >> 3 & 7)] : slots[slot];
         OpForm form = null;
         for (OpForm f : cands) {
             if ((key & f.keyMask) == f.keyValue) { form = f; break; }
@@ -193,23 +204,25 @@ public final class Decoder {
         // Immediates, in operand order.
         long imm = 0, imm2 = 0;
         int immBytes = 0, nImm = 0;
-        int n = form.operandCount();
-        for (int i = 0; i < n; i++) {
-            Operand o = form.operand(i);
-            int sz;
-            switch (o.kind()) {
-                case I, L -> sz = immSize(o.size(), osz);
-                case J -> sz = o.size() == Operand.Size.B ? 1 : osz == 2 ? 2 : 4; // rel16 only for xbegin
-                case O -> {
-                    if (p + asz > max) return failEnd(max, off);
-                    disp = asz == 8 ? readLong(buf, p) : readInt(buf, p) & 0xFFFF_FFFFL;
-                    dispSize = asz;
-                    scale = 1;
-                    p += asz;
-                    continue;
-                }
-                default -> { continue; }
+        byte[] immOps = form.immOps;
+        for (int i = 0; i < immOps.length; i++) {
+            byte k = immOps[i];
+            if (k == OpForm.MOFFS) {
+                if (p + asz > max) return failEnd(max, off);
+                disp = asz == 8 ? readLong(buf, p) : readInt(buf, p) & 0xFFFF_FFFFL;
+                dispSize = asz;
+                scale = 1;
+                p += asz;
+                continue;
             }
+            int sz = switch (k) {
+                case OpForm.IMM_1 -> 1;
+                case OpForm.IMM_2 -> 2;
+                case OpForm.IMM_4 -> 4;
+                case OpForm.IMM_8 -> 8;
+                case OpForm.IMM_V -> osz;
+                default -> osz == 2 ? 2 : 4; // IMM_Z, REL_Z (rel16 only for xbegin)
+            };
             if (p + sz > max) return failEnd(max, off);
             long v = switch (sz) {
                 case 1 -> buf[p];
@@ -221,20 +234,12 @@ public final class Decoder {
             immBytes += sz;
             if (nImm++ == 0) imm = v; else imm2 = sz == 1 ? v & 0xFF : v & 0xFFFF;
         }
+        if (into != null) {
+            return into.set(form, p - off, pfx, seg, legacy, rex, vvvv, vexL, pp, vexMap, modrm, sib, base,
+                    index, scale, dispSize, disp, immBytes, imm, imm2, osz, asz, c);
+        }
         return new Insn(form, p - off, pfx, seg, legacy, rex, vvvv, vexL, pp, vexMap, modrm, sib, base,
                 index, scale, dispSize, disp, immBytes, imm, imm2, osz, asz, c);
-    }
-
-    private static int immSize(Operand.Size s, int osz) {
-        return switch (s) {
-            case B -> 1;
-            case W -> 2;
-            case D -> 4;
-            case Z -> osz == 2 ? 2 : 4;
-            case V -> osz;
-            case Q -> 8;
-            default -> 1;
-        };
     }
 
     private Insn failEnd(int p, int off) {
@@ -247,11 +252,16 @@ public final class Decoder {
         return null;
     }
 
+    private static final java.lang.invoke.VarHandle LE_INT =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LE_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private static int readInt(byte[] b, int p) {
-        return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | b[p + 3] << 24;
+        return (int) LE_INT.get(b, p);
     }
 
     private static long readLong(byte[] b, int p) {
-        return (readInt(b, p) & 0xFFFF_FFFFL) | (long) readInt(b, p + 4) << 32;
+        return (long) LE_LONG.get(b, p);
     }
 }

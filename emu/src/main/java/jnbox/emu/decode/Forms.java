@@ -26,11 +26,23 @@ public final class Forms {
     private final Map<String, OpForm> byName;
     final OpForm[][] slots;   // [map.ordinal()*256 + opcode] -> candidate rows in priority order
     final byte[] slotKind;
+    /** [slot*8 + ModRM.reg] -> the candidates of slots[slot] that accept that reg field. */
+    final OpForm[][] slotsByReg;
 
     private Forms(List<OpForm> all, OpForm[][] slots, byte[] slotKind) {
         this.all = Collections.unmodifiableList(all);
         this.slots = slots;
         this.slotKind = slotKind;
+        this.slotsByReg = new OpForm[slots.length * 8][];
+        for (int i = 0; i < slots.length; i++) {
+            for (int reg = 0; reg < 8; reg++) {
+                List<OpForm> l = new ArrayList<>();
+                for (OpForm f : slots[i]) {
+                    if ((f.keyMask >> K_REG & 7) == 0 || (f.keyValue >> K_REG & 7) == reg) l.add(f);
+                }
+                slotsByReg[i * 8 + reg] = l.toArray(new OpForm[0]);
+            }
+        }
         Map<String, OpForm> m = new HashMap<>();
         for (OpForm f : all) m.put(f.name(), f);
         this.byName = m;

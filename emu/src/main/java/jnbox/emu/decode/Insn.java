@@ -1,7 +1,9 @@
 package jnbox.emu.decode;
 
 /**
- * One decoded instruction: an immutable value made by {@link Decoder}. Register numbers are in
+ * One decoded instruction, made by {@link Decoder}: an immutable value when returned by
+ * {@link Decoder#decode(byte[], int, int)}, or a caller-owned object refilled by each call of
+ * {@link Decoder#decode(byte[], int, int, Insn)}. Register numbers are in
  * encoding order (RAX=0 .. R15=15) with REX/VEX extensions already applied.
  *
  * <p>Memory operand: {@link #hasMemory()} is true when ModRM.mod != 3 or for a moffs form;
@@ -20,31 +22,46 @@ public final class Insn {
     /** Segment numbers returned by {@link #segment()} (SDM vol. 3 §3.4.2 encoding order). */
     public static final int SEG_NONE = -1, ES = 0, CS = 1, SS = 2, DS = 3, FS = 4, GS = 5;
 
-    private final OpForm op;
-    private final byte length;
-    private final short prefixes;
-    private final byte segment;
-    private final byte legacyCount;
-    private final byte rex;         // effective R/X/B/W bits as a REX byte (0x40|...), or 0
-    private final byte vexVvvv;     // register number 0..15 (already inverted), 0 when no VEX
-    private final byte vexL;
-    private final byte vexPp;
-    private final byte vexMap;
-    private final short modrm;      // -1 when absent
-    private final short sib;        // -1 when absent
-    private final byte base;
-    private final byte index;
-    private final byte scale;
-    private final byte dispSize;
-    private final byte immSize;
-    private final byte operandSize;
-    private final byte addressSize;
-    private final byte opcodeByte;
-    private final long disp;
-    private final long imm;
-    private final long imm2;
+    private OpForm op;
+    private byte length;
+    private short prefixes;
+    private byte segment;
+    private byte legacyCount;
+    private byte rex;         // effective R/X/B/W bits as a REX byte (0x40|...), or 0
+    private byte vexVvvv;     // register number 0..15 (already inverted), 0 when no VEX
+    private byte vexL;
+    private byte vexPp;
+    private byte vexMap;
+    private short modrm;      // -1 when absent
+    private short sib;        // -1 when absent
+    private byte base;
+    private byte index;
+    private byte scale;
+    private byte dispSize;
+    private byte immSize;
+    private byte operandSize;
+    private byte addressSize;
+    private byte opcodeByte;
+    private long disp;
+    private long imm;
+    private long imm2;
+
+    /**
+     * An empty instruction for {@link Decoder#decode(byte[], int, int, Insn)} to fill again and
+     * again (no allocation per decoded instruction); its {@link #op()} is null until then.
+     */
+    public Insn() {
+    }
 
     Insn(OpForm op, int length, int prefixes, int segment, int legacyCount, int rex, int vexVvvv,
+            int vexL, int vexPp, int vexMap, int modrm, int sib, int base, int index, int scale,
+            int dispSize, long disp, int immSize, long imm, long imm2, int operandSize,
+            int addressSize, int opcodeByte) {
+        set(op, length, prefixes, segment, legacyCount, rex, vexVvvv, vexL, vexPp, vexMap, modrm, sib, base,
+                index, scale, dispSize, disp, immSize, imm, imm2, operandSize, addressSize, opcodeByte);
+    }
+
+    Insn set(OpForm op, int length, int prefixes, int segment, int legacyCount, int rex, int vexVvvv,
             int vexL, int vexPp, int vexMap, int modrm, int sib, int base, int index, int scale,
             int dispSize, long disp, int immSize, long imm, long imm2, int operandSize,
             int addressSize, int opcodeByte) {
@@ -71,6 +88,7 @@ public final class Insn {
         this.operandSize = (byte) operandSize;
         this.addressSize = (byte) addressSize;
         this.opcodeByte = (byte) opcodeByte;
+        return this;
     }
 
     /** The form (opcode-table row) this instruction decoded to. */

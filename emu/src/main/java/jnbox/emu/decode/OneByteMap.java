@@ -119,9 +119,9 @@ final class OneByteMap extends TableSection {
         op("CD ib", INT, "Ib", FORBIDDEN);
         op("CF", IRET, "", FORBIDDEN);
         op("D7", XLAT, "", FORBIDDEN);
-        op("E0 cb", LOOPNE, "Jb", F64, FORBIDDEN);
-        op("E1 cb", LOOPE, "Jb", F64, FORBIDDEN);
-        op("E2 cb", LOOP, "Jb", F64, FORBIDDEN);
+        op("E0 cb", LOOPNE, "Jb", F64); // NaCl: amd64 allows loop* without a branch hint
+        op("E1 cb", LOOPE, "Jb", F64);
+        op("E2 cb", LOOP, "Jb", F64);
         op("E3 cb", JRCXZ, "Jb", F64, HINT);
         op("E4 ib", IN, "AL,Ib", FORBIDDEN);
         op("E5 ib", IN, "eAX,Ib", FORBIDDEN);
@@ -163,9 +163,9 @@ final class OneByteMap extends TableSection {
         op("FE /1", DEC, "Eb", LOCK, ZX);
         op("FF /0", INC, "Ev", LOCK, ZX);
         op("FF /1", DEC, "Ev", LOCK, ZX);
-        op("FF /2", CALL, "Ev", F64, NOWRITE);
+        op("FF /2", CALL, "Ev", F64, NOWRITE, FORBIDDEN); // NaCl: only as naclcall's last instruction
         op("FF /3", CALLF, "Mp", NOWRITE, FORBIDDEN);
-        op("FF /4", JMP, "Ev", F64, NOWRITE);
+        op("FF /4", JMP, "Ev", F64, NOWRITE, FORBIDDEN); // NaCl: only as nacljmp's last instruction
         op("FF /5", JMPF, "Mp", NOWRITE, FORBIDDEN);
         op("FF /6", PUSH, "Ev", D64, NOWRITE);
     }

@@ -49,6 +49,10 @@ public final class OpForm {
     private final int writeMask;
     private final String encoding;
     final boolean vsib;
+    // Immediate-like operands in encoding order, for the decoder's inner loop (no per-operand switch).
+    static final byte IMM_1 = 1, IMM_2 = 2, IMM_4 = 3, IMM_8 = 4, IMM_Z = 5, IMM_V = 6, REL_Z = 7, MOFFS = 8;
+    final byte[] immOps;
+    final boolean d64, f64;
     // Matching key (see Forms): (key & keyMask) == keyValue, plus the prefix class.
     final int keyMask;
     final int keyValue;
@@ -81,6 +85,30 @@ public final class OpForm {
         this.keyMask = keyMask;
         this.keyValue = keyValue;
         this.vsib = flags.contains(Flag.VSIB);
+        this.immOps = immOps(ops);
+        this.d64 = flags.contains(Flag.D64);
+        this.f64 = flags.contains(Flag.F64);
+    }
+
+    private static byte[] immOps(Operand[] ops) {
+        byte[] r = new byte[ops.length];
+        int n = 0;
+        for (Operand o : ops) {
+            switch (o.kind()) {
+                case I, L -> r[n++] = switch (o.size()) {
+                    case W -> IMM_2;
+                    case D -> IMM_4;
+                    case Q -> IMM_8;
+                    case Z -> IMM_Z;
+                    case V -> IMM_V;
+                    default -> IMM_1;
+                };
+                case J -> r[n++] = o.size() == Operand.Size.B ? IMM_1 : REL_Z;
+                case O -> r[n++] = MOFFS;
+                default -> { }
+            }
+        }
+        return java.util.Arrays.copyOf(r, n);
     }
 
     /** Dense index 0..{@link Forms#count()}-1. Stable within one build, not across table edits. */
@@ -138,10 +166,10 @@ public final class OpForm {
     public boolean repccAllowed() { return flags.contains(Flag.REPCC); }
 
     /** Operand size defaults to 64 bits (push, pop, ...). */
-    public boolean defaultsTo64() { return flags.contains(Flag.D64); }
+    public boolean defaultsTo64() { return d64; }
 
     /** Operand size forced to 64 bits (near branches). */
-    public boolean forces64() { return flags.contains(Flag.F64); }
+    public boolean forces64() { return f64; }
 
     /** NaCl's "nacl-amd64-zero-extends": a 32-bit write makes the register usable as an index. */
     public boolean naclZeroExtends() { return flags.contains(Flag.ZX); }

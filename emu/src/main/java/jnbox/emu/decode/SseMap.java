@@ -127,7 +127,7 @@ final class SseMap extends TableSection {
         mmxSse(0x75, PCMPEQW, "Qq", MMX);
         mmxSse(0x76, PCMPEQD, "Qq", MMX);
         op("NP 0F 77", EMMS, "", MMX);
-        op("66 0F 78 /0 ib ib", EXTRQ, "Uq,Ib,Ib", SSE4A);
+        op("66 0F 78 /0 ib ib", EXTRQ, "Uq,Ib,Ib", SSE4A, FORBIDDEN); // NaCl .def: nacl-forbidden
         op("F2 0F 78 /r ib ib", INSERTQ, "Vq,Uq,Ib,Ib", SSE4A);
         op("66 0F 79 /r", EXTRQ, "Vq,Uq", SSE4A);
         op("F2 0F 79 /r", INSERTQ, "Vq,Uq", SSE4A);

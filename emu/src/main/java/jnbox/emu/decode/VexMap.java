@@ -128,7 +128,7 @@ final class VexMap extends TableSection {
         op("VEX.NDS.L.NP.0F.WIG C2 /r ib", VCMPPS, "Vx,Hx,Wx,Ib", AVX);
         op("VEX.NDS.L.66.0F.WIG C2 /r ib", VCMPPD, "Vx,Hx,Wx,Ib", AVX);
         op("VEX.NDS.LIG.F3.0F.WIG C2 /r ib", VCMPSS, "Vdq,Hdq,Wss,Ib", AVX);
-        op("VEX.NDS.LIG.F2.0F.WIG C2 /r ib", VCMPSD, "Vdq,Hdq,Wsd,Ib", AVX);
+        op("VEX.NDS.LIG.F2.0F.WIG C2 /r ib", VCMPSD, "Vdq,Hdq,Wsd,Ib", AVX, FORBIDDEN); // NaCl .def: nacl-forbidden
         op("VEX.NDS.128.66.0F.W0 C4 /r ib", VPINSRW, "Vdq,Hdq,Ed/w,Ib", AVX);
         op("VEX.128.66.0F.W0 C5 /r ib", VPEXTRW, "Gd,Udq,Ib", AVX);
         op("VEX.NDS.L.NP.0F.WIG C6 /r ib", VSHUFPS, "Vx,Hx,Wx,Ib", AVX);

@@ -14,25 +14,72 @@ import jnbox.emu.mem.SandboxMemory;
  * when physical register i is non-empty, as FXSAVE stores it); registers are by physical index.
  */
 final class X87Exec {
-    static final int FLD80 = 1, FSTP80 = 2, FLDCW = 3, FNSTCW = 4, FNSTSW = 5, FLDENV = 6, FNSTENV = 7,
+    static final int FLDCW = 3, FNSTCW = 4, FNSTSW = 5, FLDENV = 6, FNSTENV = 7,
             FNINIT = 8, FNCLEX = 9;
-    private static final int IE = 1, SF = 1 << 6, C1 = 1 << 9;
 
     private X87Exec() {}
 
-    static int opOf(String m, boolean mem, int memBytes) {
-        return switch (m) {
-            case "FLD" -> mem && memBytes == 10 ? FLD80 : -1;
-            case "FSTP" -> mem && memBytes == 10 ? FSTP80 : -1;
-            case "FLDCW" -> FLDCW;
-            case "FNSTCW" -> FNSTCW;
-            case "FNSTSW" -> FNSTSW;
-            case "FLDENV" -> FLDENV;
-            case "FNSTENV" -> FNSTENV;
-            case "FNINIT" -> FNINIT;
-            case "FNCLEX" -> FNCLEX;
-            default -> -1;
+    // Arithmetic/compare operations and memory widths for the forms below (sub = op << 4 | width).
+    static final int ARITH = 16, ARITH_REG = 17, LOAD = 18, STORE = 19, ISTORE = 20, MISC = 21;
+    static final int W_F32 = 1, W_F64 = 2, W_I16 = 3, W_I32 = 4, W_I64 = 5, W_F80 = 6;
+    private static final String[] ARITH_NAMES = {"ADD", "MUL", "COM", "COMP", "SUB", "SUBR", "DIV", "DIVR"};
+    /** No-operand and register forms executed by {@link #misc}. */
+    private static final String[] MISC_NAMES = {"FCHS", "FABS", "FTST", "FXAM", "FLD1", "FLDL2T", "FLDL2E",
+            "FLDPI", "FLDLG2", "FLDLN2", "FLDZ", "FSQRT", "FRNDINT", "FSCALE", "FXTRACT", "FPREM", "FPREM1",
+            "FINCSTP", "FDECSTP", "FNOP", "FXCH", "FFREE", "FCOMPP", "FUCOMPP", "FUCOM", "FUCOMP", "FCOMI",
+            "FUCOMI", "FCOMIP", "FUCOMIP", "FCMOVB", "FCMOVE", "FCMOVBE", "FCMOVU", "FCMOVNB", "FCMOVNE",
+            "FCMOVNBE", "FCMOVNU", "FNSAVE", "FRSTOR"};
+
+    private static int width(boolean integer, int bytes) {
+        return switch (bytes) {
+            case 2 -> W_I16;
+            case 4 -> integer ? W_I32 : W_F32;
+            case 8 -> integer ? W_I64 : W_F64;
+            case 10 -> W_F80;
+            default -> 0;
         };
+    }
+
+    /** The sub-operation for mnemonic {@code m}, or -1 when not executed. */
+    static int opOf(String m, boolean mem, int memBytes) {
+        switch (m) {
+            case "FLDCW": return FLDCW;
+            case "FNSTCW": return FNSTCW;
+            case "FNSTSW": return FNSTSW;
+            case "FLDENV": return FLDENV;
+            case "FNSTENV": return FNSTENV;
+            case "FNINIT": return FNINIT;
+            case "FNCLEX": return FNCLEX;
+            default: break;
+        }
+        if (mem) {
+            boolean integer = m.startsWith("FI");
+            int w = width(integer, memBytes);
+            String base = integer ? m.substring(2) : m.substring(1);
+            int a = java.util.Arrays.asList(ARITH_NAMES).indexOf(base);
+            if (a >= 0 && w != 0 && w != W_F80 && w != W_I64) return ARITH << 8 | a << 4 | w;
+            switch (m) {
+                case "FLD": case "FILD": return w == 0 ? -1 : LOAD << 8 | w;
+                case "FST": case "FIST": return w == 0 || w == W_F80 || w == W_I64 ? -1 : STORE << 8 | w;
+                case "FSTP": case "FISTP": return w == 0 ? -1 : STORE << 8 | 1 << 4 | w;
+                case "FISTTP": return w == 0 ? -1 : STORE << 8 | 2 << 4 | w;
+                case "FNSAVE": return MISC << 8 | 38;
+                case "FRSTOR": return MISC << 8 | 39;
+                default: return -1;
+            }
+        }
+        String base = m.endsWith("P") && !m.equals("FCOMP") && !m.equals("FUCOMP") && !m.equals("FCOMPP")
+                && !m.equals("FUCOMPP") && !m.endsWith("IP") ? m.substring(1, m.length() - 1) : m.substring(1);
+        int a = java.util.Arrays.asList(ARITH_NAMES).indexOf(base);
+        if (a >= 0) return ARITH_REG << 8 | a << 4 | (base.length() + 1 < m.length() ? 1 : 0);
+        switch (m) {
+            case "FLD": return LOAD << 8;
+            case "FST": return STORE << 8;
+            case "FSTP": return STORE << 8 | 1 << 4;
+            default: break;
+        }
+        int i = java.util.Arrays.asList(MISC_NAMES).indexOf(m);
+        return i < 0 ? -1 : MISC << 8 | i;
     }
 
     private static int top(CpuState c) { return c.fsw >>> 11 & 7; }
@@ -42,76 +89,21 @@ final class X87Exec {
     static long exec(IntExec x, Uop u) {
         CpuState c = x.cpu;
         SandboxMemory mem = x.mem();
+        if (u.sub >= ARITH << 8) return X87Ops.exec(x, u);
         switch (u.sub) {
-            case FLD80: {
-                long a = x.ea(u);
-                long mant = mem.read64(a);
-                int se = mem.read16(a + 8) & 0xFFFF;
-                int t = (top(c) - 1) & 7;
-                if ((c.ftw >>> t & 1) != 0) { // stack overflow (SDM vol. 1 §8.5.1.1)
-                    if ((c.fcw & IE) == 0) return IntExec.STOP;
-                    mant = 0xC000_0000_0000_0000L;
-                    se = 0xFFFF;
-                    c.fsw |= IE | SF | C1;
-                } else {
-                    c.fsw &= ~C1;
-                }
-                setTop(c, t);
-                c.x87Mant[t] = mant;
-                c.x87SignExp[t] = se;
-                c.ftw |= 1 << t;
-                return u.next;
-            }
-            case FSTP80: {
-                long a = x.ea(u);
-                int t = top(c);
-                long mant;
-                int se;
-                boolean underflow = (c.ftw >>> t & 1) == 0;
-                if (underflow) {
-                    if ((c.fcw & IE) == 0) return IntExec.STOP;
-                    mant = 0xC000_0000_0000_0000L;
-                    se = 0xFFFF;
-                } else {
-                    mant = c.x87Mant[t];
-                    se = c.x87SignExp[t];
-                }
-                mem.checkWritable(a, 10);
-                mem.write64(a, mant);
-                mem.write16(a + 8, (short) se);
-                c.fsw = underflow ? (c.fsw | IE | SF) & ~C1 : c.fsw & ~C1;
-                c.ftw &= ~(1 << t);
-                setTop(c, t + 1);
-                return u.next;
-            }
-            case FLDCW: c.fcw = x.mem().read16(x.ea(u)) & 0xFFFF; return checkUnmasked(c, u);
+            case FLDCW: c.fcw = x.mem().read16(x.ea(u)) & 0xFFFF | 0x40; return checkUnmasked(c, u); // bit 6 reads as 1 (as measured)
             case FNSTCW: mem.write16(x.ea(u), (short) c.fcw); return u.next;
             case FNSTSW:
                 if (u.op0 == Uop.MEM) mem.write16(x.ea(u), (short) c.fsw);
                 else x.r[CpuState.RAX] = (x.r[CpuState.RAX] & ~0xFFFFL) | (c.fsw & 0xFFFF);
                 return u.next;
-            case FNSTENV: {
-                // 28-byte protected-mode layout (SDM vol. 1 Figure 8-9); pointers read as 0
-                long a = x.ea(u);
-                mem.checkWritable(a, 28);
-                mem.write32(a, c.fcw | 0xFFFF_0000);
-                mem.write32(a + 4, c.fsw | 0xFFFF_0000);
-                mem.write32(a + 8, fullTags(c) | 0xFFFF_0000);
-                for (int i = 12; i < 24; i += 4) mem.write32(a + i, 0);
-                mem.write32(a + 24, 0xFFFF_0000); // FDS 0, reserved bits read as ones (as on the Intel host)
+            case FNSTENV:
+                storeEnv(c, mem, x.ea(u));
                 c.fcw |= 0x3F; // FNSTENV masks all exceptions afterwards
                 return u.next;
-            }
-            case FLDENV: {
-                long a = x.ea(u);
-                int cw = mem.read16(a) & 0xFFFF, sw = mem.read16(a + 4) & 0xFFFF, tw = mem.read16(a + 8) & 0xFFFF;
-                c.fcw = cw;
-                c.fsw = sw;
-                int ab = 0;
-                for (int i = 0; i < 8; i++) if ((tw >>> (2 * i) & 3) != 3) ab |= 1 << i;
-                c.ftw = ab;
+            case FLDENV:
+                loadEnv(c, mem, x.ea(u));
                 return checkUnmasked(c, u);
-            }
             case FNINIT:
                 c.fcw = 0x037F;
                 c.fsw = 0;
@@ -121,6 +113,25 @@ final class X87Exec {
                 c.fsw &= ~0x80FF;
                 return u.next;
         }
+    }
+
+    /** The 28-byte protected-mode environment (SDM vol. 1 Figure 8-9); pointers read as 0. */
+    static void storeEnv(CpuState c, SandboxMemory mem, long a) {
+        mem.checkWritable(a, 28);
+        mem.write32(a, c.fcw | 0xFFFF_0000);
+        mem.write32(a + 4, c.fsw | 0xFFFF_0000);
+        mem.write32(a + 8, fullTags(c) | 0xFFFF_0000);
+        for (int i = 12; i < 24; i += 4) mem.write32(a + i, 0);
+        mem.write32(a + 24, 0xFFFF_0000); // FDS 0, reserved bits read as ones (as on the Intel host)
+    }
+
+    static void loadEnv(CpuState c, SandboxMemory mem, long a) {
+        int cw = mem.read16(a) & 0xFFFF, sw = mem.read16(a + 4) & 0xFFFF, tw = mem.read16(a + 8) & 0xFFFF;
+        c.fcw = cw | 0x40;
+        c.fsw = sw;
+        int ab = 0;
+        for (int i = 0; i < 8; i++) if ((tw >>> (2 * i) & 3) != 3) ab |= 1 << i;
+        c.ftw = ab;
     }
 
     /** A pending unmasked exception would be delivered by the next x87 instruction: not emulated. */

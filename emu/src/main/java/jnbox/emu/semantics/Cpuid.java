@@ -1,5 +1,10 @@
 package jnbox.emu.semantics;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import jnbox.emu.decode.CpuFeature;
+
 /**
  * The fixed CPUID answers of the jnbox CPU (SDM vol. 2 "CPUID"). Honest by design: a feature
  * bit is set only when every instruction it announces is executed by jnbox's interpreter. So x87
@@ -13,12 +18,41 @@ public final class Cpuid {
     /** Highest basic and extended leaves. */
     public static final int MAX_BASIC = 1, MAX_EXTENDED = 0x8000_0001;
 
-    // Leaf 1 EDX (SDM Table 3-11): TSC(4) CX8(8) CMOV(15) SSE(25) SSE2(26).
-    public static final int LEAF1_EDX = 1 << 4 | 1 << 8 | 1 << 15 | 1 << 25 | 1 << 26;
-    // Leaf 1 ECX (Table 3-10): CX16(13) MOVBE(22) POPCNT(23).
-    public static final int LEAF1_ECX = 1 << 13 | 1 << 22 | 1 << 23;
-    // Leaf 80000001h ECX: LAHF/SAHF(0) LZCNT(5).
-    public static final int EXT1_ECX = 1 | 1 << 5;
+    /**
+     * The one definition of the features jnbox's CPU has: exactly what the interpreter executes.
+     * The cpuid bits below are encoded from it, and the validator's loader mode reads it
+     * (instructions needing anything else are stubbed out with hlt, NaCl's sel_ldr behaviour).
+     */
+    public static final Set<CpuFeature> REPORTED = Collections.unmodifiableSet(EnumSet.of(
+            CpuFeature.TSC, CpuFeature.CX8, CpuFeature.CMOV, CpuFeature.SSE, CpuFeature.SSE2,
+            CpuFeature.CX16, CpuFeature.MOVBE, CpuFeature.POPCNT, CpuFeature.LAHF, CpuFeature.LZCNT));
+
+    private static int bit(CpuFeature f, int b) {
+        return REPORTED.contains(f) ? 1 << b : 0;
+    }
+
+    // Leaf 1 EDX (SDM Table 3-11): FPU(0) TSC(4) CX8(8) CMOV(15) CLFSH(19) MMX(23) FXSR(24) SSE(25) SSE2(26).
+    public static final int LEAF1_EDX = bit(CpuFeature.X87, 0) | bit(CpuFeature.TSC, 4) | bit(CpuFeature.CX8, 8)
+            | bit(CpuFeature.CMOV, 15) | bit(CpuFeature.CLFLUSH, 19) | bit(CpuFeature.MMX, 23)
+            | bit(CpuFeature.FXSR, 24) | bit(CpuFeature.SSE, 25) | bit(CpuFeature.SSE2, 26);
+    // Leaf 1 ECX (Table 3-10): SSE3(0) PCLMULQDQ(1) SSSE3(9) FMA(12) CX16(13) SSE4.1(19) SSE4.2(20)
+    // MOVBE(22) POPCNT(23) AES(25) XSAVE(26) AVX(28) F16C(29) RDRAND(30).
+    public static final int LEAF1_ECX = bit(CpuFeature.SSE3, 0) | bit(CpuFeature.CLMUL, 1)
+            | bit(CpuFeature.SSSE3, 9) | bit(CpuFeature.FMA, 12) | bit(CpuFeature.CX16, 13)
+            | bit(CpuFeature.SSE41, 19) | bit(CpuFeature.SSE42, 20) | bit(CpuFeature.MOVBE, 22)
+            | bit(CpuFeature.POPCNT, 23) | bit(CpuFeature.AES, 25) | bit(CpuFeature.XSAVE, 26)
+            | bit(CpuFeature.AVX, 28) | bit(CpuFeature.F16C, 29) | bit(CpuFeature.RDRAND, 30);
+    // Leaf 80000001h ECX (AMD APM vol. 3 E.4.2): LAHF/SAHF(0) LZCNT(5) SSE4A(6) PREFETCHW(8).
+    public static final int EXT1_ECX = bit(CpuFeature.LAHF, 0) | bit(CpuFeature.LZCNT, 5)
+            | bit(CpuFeature.SSE4A, 6) | bit(CpuFeature.PREFETCHW, 8);
+
+    static {
+        int encoded = Integer.bitCount(LEAF1_EDX) + Integer.bitCount(LEAF1_ECX) + Integer.bitCount(EXT1_ECX);
+        if (encoded != REPORTED.size()) {
+            throw new IllegalStateException("a reported CPU feature has no cpuid bit: " + REPORTED);
+        }
+    }
+
     /** Family 6, model 0, stepping 0 (a generic x86-64 signature). */
     public static final int LEAF1_EAX = 6 << 8;
 
