@@ -60,6 +60,37 @@ BIN(op_scale, "fscale")
 BIN(op_prem, "fprem")
 BIN(op_prem1, "fprem1")
 
+/* Transcendentals: the result is st(0) after the instruction (fptan: st(1), the 1.0 is dropped first). */
+#define TR(name, insn, post) \
+    static uint16_t name(f80 *a, f80 *b, f80 *r, uint16_t cw) { \
+        uint16_t sw; \
+        __asm__ volatile("fninit\n fldcw %3\n fldt %2\n fldt %1\n " insn "\n fnstsw %0\n " post "\n fstpt %4\n fninit" \
+                         : "=m"(sw) : "m"(*a), "m"(*b), "m"(cw), "m"(*r) : "memory"); \
+        return sw; }
+TR(op_sin, "fsin", "")
+TR(op_cos, "fcos", "")
+TR(op_tan, "fptan", "fstp %%st(0)")
+TR(op_atan, "fpatan", "")   /* st(1) = b, st(0) = a: atan(b / a) */
+TR(op_f2xm1, "f2xm1", "")
+TR(op_yl2x, "fyl2x", "")    /* b * log2(a) */
+TR(op_yl2xp1, "fyl2xp1", "") /* b * log2(a + 1) */
+
+/* Finite operands in each function's domain. */
+static f80 tpick(int kind) {
+    f80 v;
+    uint64_t m = rnd() | 0x8000000000000000ull;
+    uint16_t sign = (rnd() & 1) ? 0x8000 : 0;
+    v.m = m;
+    switch (kind) {
+    case 0: v.se = sign | (uint16_t) (0x3FFF - 20 + rnd() % 36); break;      /* trig: up to 2^15 */
+    case 1: v.se = sign | (uint16_t) (0x3FFF - 64 + rnd() % 64); break;      /* f2xm1: |x| < 1 */
+    case 2: v.se = (uint16_t) (0x3FFF - 100 + rnd() % 200); break;           /* yl2x: x > 0 */
+    case 3: v.se = sign | (uint16_t) (0x3FFF - 64 + rnd() % 62); break;      /* yl2xp1: |x| < 0.25 */
+    default: v.se = sign | (uint16_t) (0x3FFF - 30 + rnd() % 60); break;     /* any finite */
+    }
+    return v;
+}
+
 #define CMP(name, insn) \
     static uint16_t name(f80 *a, f80 *b, uint16_t cw) { \
         uint16_t sw; \
@@ -93,6 +124,8 @@ STORE(op_istt64, "fisttpll", uint64_t)
 LOAD(op_ld32, "flds", uint32_t)
 LOAD(op_ld64, "fldl", uint64_t)
 LOAD(op_ild64, "fildll", uint64_t)
+LOAD(op_bld, "fbld", f80)
+STORE(op_bstp, "fbstp", f80)
 
 static void pr(const char *op, uint16_t cw, f80 a, f80 b, uint64_t rhi, uint64_t rlo, uint16_t sw) {
     printf("%s %04x %04x %016llx %04x %016llx %llx %016llx %04x\n", op, cw, a.se, (unsigned long long) a.m,
@@ -117,6 +150,19 @@ int main(void) {
                 uint16_t sw = bf[o](&a, &b, &r, CWS[c]);
                 pr(bn[o], CWS[c], a, b, r.se, r.m, sw);
             }
+    {
+        typedef uint16_t (*trf)(f80 *, f80 *, f80 *, uint16_t);
+        const char *tn[] = {"sin", "cos", "tan", "atan", "f2xm1", "yl2x", "yl2xp1"};
+        trf tf[] = {op_sin, op_cos, op_tan, op_atan, op_f2xm1, op_yl2x, op_yl2xp1};
+        int ak[] = {0, 0, 0, 4, 1, 2, 3};
+        for (int o = 0; o < 7; o++)
+            for (unsigned c = 0; c < sizeof CWS / sizeof *CWS; c++)
+                for (int i = 0; i < N / 2; i++) {
+                    f80 a = tpick(ak[o]), b = tpick(4), r;
+                    uint16_t sw = tf[o](&a, &b, &r, CWS[c]);
+                    pr(tn[o], CWS[c], a, b, r.se, r.m, sw);
+                }
+    }
     f80 z = {0, 0};
     for (int i = 0; i < 4 * N; i++) {
         f80 a = pick(), b = pick();
@@ -165,5 +211,20 @@ int main(void) {
         sw = op_ild64(&iv, &r, 0x037F);
         pr("ild64", 0x037F, y, z, r.se, r.m, sw);
     }
+    /* packed BCD: loads of random digit strings, stores of integers and fractions under every RC */
+    for (unsigned c = 0; c < 4; c++)
+        for (int i = 0; i < N; i++) {
+            f80 d = {0, 0}, r, a = pick();
+            int n = (int) (rnd() % 19);
+            for (int k = 0; k < n && k < 16; k++) d.m |= (rnd() % 10) << (4 * k);
+            if (n > 16) d.se = (uint16_t) (rnd() % 10 | (rnd() % 10) << 4);
+            if (rnd() & 1) d.se |= 0x8000;
+            uint16_t sw = op_bld(&d, &r, CWS[c]);
+            pr("bld", CWS[c], d, z, r.se, r.m, sw);
+            if ((rnd() & 3) && (a.se & 0x7FFF) > 0x3FFF + 62) a.se = (uint16_t) ((a.se & 0x8000) | (0x3FFF + rnd() % 64));
+            r.se = 0; r.m = 0;
+            sw = op_bstp(&a, &r, CWS[c]);
+            pr("bstp", CWS[c], a, z, r.se, r.m, sw);
+        }
     return 0;
 }

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Reference generator for jnbox's x87 interpreter test (X87SequenceHostTest).
 
-Builds random sequences of x87 instructions (AT&T syntax below, assembled by the host `as`),
+Builds 1000 random sequences of 20 x87 instructions (AT&T syntax below, assembled by the host `as`),
 operating on the register stack and on a 384-byte data block addressed by rbx, runs each natively
 from a random data block, control word and RFLAGS, and writes x87seq.txt:
     hexcode flags_in data_in(256 bytes hex) -> flags_out data_out(364 bytes hex)
 Each sequence starts with fninit and fldcw 248(%rbx) and ends with fnsave 256(%rbx), so the output
 holds every store, the control/status/tag words and all eight registers (FIP/FDP are not compared).
 Exceptions stay masked (the cw bits 0-5 are always set); stack overflow/underflow happens on purpose.
-Run: ./gen_x87seq.py (needs gcc and as).
+Run: ./gen_x87seq.py (needs gcc and as); X87SEQ_TRANS=1 X87SEQ_COUNT=800 X87SEQ_LEN=4 ./gen_x87seq.py writes
+x87trans.txt, sequences of loads ending in one transcendental, whose registers the test compares within 1 ulp.
 """
 import os, random, struct, subprocess, tempfile
 
@@ -48,7 +49,15 @@ def pool():
     p += [('fsts 160(%rbx)', 0), ('fstps 164(%rbx)', -1), ('fstl 168(%rbx)', 0), ('fstpl 176(%rbx)', -1),
           ('fstpt 192(%rbx)', -1), ('fistpll 208(%rbx)', -1), ('fistl 216(%rbx)', 0), ('fists 220(%rbx)', 0),
           ('fistpl 216(%rbx)', -1), ('fistps 220(%rbx)', -1), ('fisttpll 224(%rbx)', -1), ('fisttpl 232(%rbx)', -1),
-          ('fisttps 236(%rbx)', -1)]
+          ('fisttps 236(%rbx)', -1), ('fbstp 192(%rbx)', -1)]
+    return p
+
+def trans_pool():
+    """Loads plus the transcendentals (x87trans.txt: compared within 1 ulp by the test)."""
+    p = [x for x in pool() if x[1] > 0 and not x[0].startswith('fxtract')]
+    # f2xm1 and fyl2xp1 are undefined outside |x| <= 1 and |x| < 1 - sqrt(2)/2: fed log10(2) first
+    p += [('fsin', 0), ('fcos', 0), ('fptan', 1), ('fsincos', 1), ('fpatan', -1), ('fldlg2; f2xm1', 1), ('fyl2x', -1),
+          ('fldlg2; fyl2xp1', 0)] * 6
     return p
 
 def f80(rnd):
@@ -82,7 +91,7 @@ def data(rnd):
 
 def assemble(lines, tmp):
     s = os.path.join(tmp, 'a.s'); o = os.path.join(tmp, 'a.o'); bn = os.path.join(tmp, 'a.bin')
-    open(s, 'w').write('.text\n' + '\n'.join(lines) + '\n')
+    open(s, 'w').write('.text\n' + '\n'.join(lines).replace('; ', '\n') + '\n')
     subprocess.run(['as', '--64', '-o', o, s], check=True)
     subprocess.run(['objcopy', '-O', 'binary', '-j', '.text', o, bn], check=True)
     return open(bn, 'rb').read()
@@ -90,14 +99,29 @@ def assemble(lines, tmp):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     rnd = random.Random(87087)
-    p = pool()
+    trans = os.environ.get('X87SEQ_TRANS')  # x87trans.txt: ./gen_x87seq.py with X87SEQ_TRANS=1
+    p = trans_pool() if trans else pool()
     loads = [x for x in p if x[1] > 0]
     seqs = []
+    replay = os.environ.get('X87SEQ_REPLAY')  # debugging: every prefix of the sequences in that file
     with tempfile.TemporaryDirectory() as tmp:
-        for _ in range(int(os.environ.get('X87SEQ_COUNT', '500'))):
+        if replay:
+            lines = open(replay).read().split('\n')
+            for k, l in enumerate(lines):
+                if l.startswith('# fninit'):
+                    body = l[2:].split('; ')
+                    f = lines[k + 1].split(' ')
+                    for n in range(3, len(body)):
+                        pre = body[:n] + [body[-1]]
+                        seqs.append((assemble(pre, tmp).hex(), pre, int(f[1], 16), bytes.fromhex(f[2])))
+        for _ in range(0 if replay else int(os.environ.get('X87SEQ_COUNT', '1000'))):
             depth, body = 0, ['fninit', 'fldcw 248(%rbx)']
-            for _ in range(int(os.environ.get('X87SEQ_LEN', '16'))):
-                ins = rnd.choice(loads) if depth < 2 and rnd.random() < 0.8 else rnd.choice(p)
+            n = int(os.environ.get('X87SEQ_LEN', '20'))
+            for k in range(n):
+                if trans:  # one transcendental, at the end, after loads (chained ones would amplify 1-ulp differences)
+                    ins = rnd.choice([x for x in p if x[0] not in [y[0] for y in loads]]) if k == n - 1 else rnd.choice(loads)
+                else:
+                    ins = rnd.choice(loads) if depth < 2 and rnd.random() < 0.8 else rnd.choice(p)
                 body.append(ins[0])
                 depth = max(0, min(8, depth + ins[1]))
             body.append('fnsave 256(%rbx)')
@@ -121,7 +145,8 @@ def main():
         inp = ''.join(f'{n} {fl:x} {d.hex()}\n' for n, (_, _, fl, d) in enumerate(seqs))
         out = subprocess.run([exe], input=inp, capture_output=True, text=True, check=True).stdout.split('\n')
     cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), '?')
-    with open(os.environ.get('X87SEQ_OUT', os.path.join(here, 'x87seq.txt')), 'w') as fh:
+    name = 'x87trans.txt' if trans else 'x87seq.txt'
+    with open(os.environ.get('X87SEQ_OUT', os.path.join(here, name)), 'w') as fh:
         fh.write(f'# generated by gen_x87seq.py on: {cpu}\n')
         fh.write('# hexcode flags_in data_in -> flags_out data_out; the instructions follow each line as a comment\n')
         for (code, body, fl, d), res in zip(seqs, out):

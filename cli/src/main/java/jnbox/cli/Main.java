@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jnbox", description = "A pure-Java x86-64 emulator sandbox for Native Client (NaCl) programs.",
         subcommands = {RunCommand.class, InspectCommand.class, ValidateCommand.class, SyscallsCommand.class,
-                BenchCommand.class},
+                BenchCommand.class, SelftestCommand.class},
         footer = {"", "Run 'jnbox COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
     @CommandLine.Option(names = "--help", usageHelp = true, description = "Show this help and exit.")

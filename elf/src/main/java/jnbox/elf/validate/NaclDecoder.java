@@ -23,16 +23,15 @@ final class NaclDecoder {
 
     private final Decoder decoder = new Decoder();
     private final byte[] scratch = new byte[Decoder.MAX_LENGTH];
-    private final jnbox.emu.decode.Insn decoded = new jnbox.emu.decode.Insn();
 
     /** Decodes at {@code pos}; instruction bytes must lie below {@code limit}. */
     boolean decode(byte[] c, int pos, int limit, Insn d) {
-        jnbox.emu.decode.Insn in = decoder.decode(c, pos, limit, decoded);
+        jnbox.emu.decode.Insn in = decoder.decode(c, pos, limit, d.x);
         if (in == null) {
             if (decoder.error() != DecodeError.VEX_VVVV_NOT_1111) {
                 return false;
             }
-            in = decodeVvvvFree(c, pos, limit);
+            in = decodeVvvvFree(c, pos, limit, d.x);
             if (in == null) {
                 return false;
             }
@@ -67,36 +66,24 @@ final class NaclDecoder {
         int m = in.modrm();
         d.start = pos;
         d.length = in.length();
-        d.rex = rex;
-        d.w = in.rexW();
-        d.vexL = in.vexL();
-        d.modrm = m;
-        d.mod = m >>> 6;
-        d.reg = (m >>> 3) & 7;
-        d.rm = m & 7;
-        d.extR = in.rexR() ? 8 : 0; // REX or (un-inverted) VEX bits
-        d.extX = in.rexX() ? 8 : 0;
-        d.extB = in.rexB() ? 8 : 0;
-        boolean mem = m >= 0 && d.mod != 3;
+        boolean mem = m >= 0 && m < 0xc0;
         boolean rip = false;
         int dispBytes = 0;
         if (mem) {
             rip = (m & 0xc7) == 5;
             d.base = rip ? Insn.RIP : in.baseReg();
-            d.index = in.indexReg();
-            d.hasSib = in.hasSib();
             dispBytes = in.dispSize();
         }
-        d.opcodeLow3 = in.opcodeByte() & 7;
         d.dispPos = in.op().map() == OpMap.MAP_3DNOW ? pos + d.length : pos + d.length - in.immSize() - dispBytes;
         if (f.op == NOP_90 && (rex != 0 && rex != 0x48 || pfx != 0)) {
             f = XCHG_AX; // NaCl's nop row is norex: 40 90, 66 90 ... are xchg (48 90 is a listed nop)
         }
         d.form = f;
+        d.data16 = false;
         if (f.memoryOnly && !mem) {
             return false;
         }
-        if (vex ? !vexAllowed(f, d, rip) : !prefixesAllowed(f, d, pfx)) {
+        if (vex ? !vexAllowed(f, in, mem, rip) : !prefixesAllowed(f, d, in, rex, mem, pfx)) {
             return false;
         }
         if (f.is4 && (c[pos + d.length - 1] & 0x0f) != 0) {
@@ -109,16 +96,17 @@ final class NaclDecoder {
      * A few VEX rows accept any vvvv in NaCl though the CPU requires 1111 ({@link NaclPolicy#vvvvFree}):
      * decodes a copy with vvvv = 1111 (vvvv does not change the length) and keeps it for those rows.
      */
-    private jnbox.emu.decode.Insn decodeVvvvFree(byte[] c, int pos, int limit) {
+    private jnbox.emu.decode.Insn decodeVvvvFree(byte[] c, int pos, int limit, jnbox.emu.decode.Insn into) {
         int n = Math.min(limit - pos, Decoder.MAX_LENGTH);
         System.arraycopy(c, pos, scratch, 0, n);
         int at = (scratch[0] & 0xff) == 0xc5 ? 1 : 2;
         scratch[at] |= 0x78; // inverted vvvv bits 6..3 all ones
-        jnbox.emu.decode.Insn in = decoder.decode(scratch, 0, n, decoded);
+        jnbox.emu.decode.Insn in = decoder.decode(scratch, 0, n, into);
         return in != null && NaclPolicy.vvvvFree(in.op()) ? in : null;
     }
 
-    private static boolean prefixesAllowed(NaclForm f, Insn d, int pfx) {
+    private static boolean prefixesAllowed(NaclForm f, Insn d, jnbox.emu.decode.Insn in, int rex, boolean mem,
+            int pfx) {
         int rest = pfx;
         boolean data16 = false;
         if (f.mandatoryBit != 0) {
@@ -136,7 +124,7 @@ final class NaclDecoder {
                 data16 = true;
             }
             if ((rest & PF0) != 0) {
-                if (!f.lock || d.modrm < 0 || d.mod == 3) {
+                if (!f.lock || !mem) {
                     return false;
                 }
                 rest &= ~PF0;
@@ -152,8 +140,8 @@ final class NaclDecoder {
                 return false; // stray f2/f3 (rep only in string superinstructions)
             }
         }
-        boolean w = d.w;
-        if (d.rex != 0) {
+        if (rex != 0) {
+            boolean w = in.rexW();
             if (f.noRex) {
                 return false;
             }
@@ -170,27 +158,23 @@ final class NaclDecoder {
         return true;
     }
 
-    private static boolean vexAllowed(NaclForm f, Insn d, boolean rip) {
-        if (f.vexL >= 0 && d.vexL != f.vexL) {
+    private static boolean vexAllowed(NaclForm f, jnbox.emu.decode.Insn in, boolean mem, boolean rip) {
+        if (f.vexL >= 0 && in.vexL() != f.vexL) {
             return false;
         }
-        if (f.vexW >= 0 && (d.w ? 1 : 0) != f.vexW) {
+        if (f.vexW >= 0 && in.vexW() != f.vexW) {
             return false;
         }
         // Validator policy (spec §9): bits with no effect must hold their "unused" value.
-        if (!f.regFieldIsOperand && d.extR != 0) {
+        if (!f.regFieldIsOperand && in.rexR()) {
             return false;
         }
-        boolean mem = d.modrm >= 0 && d.mod != 3;
-        if (!(mem && d.hasSib) && d.extX != 0) {
+        boolean sib = mem && in.hasSib();
+        if (!sib && in.rexX()) {
             return false;
         }
-        boolean sibNoBase = mem && d.hasSib && d.base < 0;
-        boolean bMatters = d.modrm >= 0 && (d.mod == 3 || !(rip || sibNoBase));
-        if (!bMatters && d.extB != 0) {
-            return false;
-        }
-        d.data16 = false;
-        return true;
+        boolean sibNoBase = sib && in.baseReg() < 0;
+        boolean bMatters = in.modrm() >= 0 && (!mem || !(rip || sibNoBase));
+        return bMatters || !in.rexB();
     }
 }

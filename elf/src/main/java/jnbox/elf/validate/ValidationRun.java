@@ -199,7 +199,7 @@ final class ValidationRun {
     private void processNormal(Insn d, int rel) {
         NaclForm f = d.form;
         int flags = 0;
-        CpuFeature feature = f.featureL1 != null && d.vexL == 1 ? f.featureL1 : f.feature;
+        CpuFeature feature = f.featureL1 != null && d.x.vexL() == 1 ? f.featureL1 : f.feature;
         if (feature != null) {
             flags |= featureFlags(feature);
         }
@@ -254,10 +254,11 @@ final class ValidationRun {
         if (b != Insn.RIP && b != R15 && b != RSP && b != RBP) {
             return Flags.BAD_BASE;
         }
-        if (d.index == Insn.NO_REG) {
+        int index = d.x.indexReg();
+        if (index == Insn.NO_REG) {
             return 0;
         }
-        if (d.index == restricted) {
+        if (index == restricted) {
             unmark(rel);
             return Flags.RESTRICTED_USED;
         }
@@ -295,10 +296,10 @@ final class ValidationRun {
         }
         boolean zx = f.zeroExtends && (!f.zxRegOnly || !d.hasMemory()) && (bits0 == 32 || bits1 == 32);
         if (n > 0) {
-            flags |= writeFlags(reg0, bits0, zx, d.rex != 0);
+            flags |= writeFlags(reg0, bits0, zx, d.x.rex() != 0);
         }
         if (n > 1) {
-            flags |= writeFlags(reg1, bits1, zx, d.rex != 0);
+            flags |= writeFlags(reg1, bits1, zx, d.x.rex() != 0);
         }
         int next = Insn.NO_REG;
         if (zx) {
@@ -490,9 +491,9 @@ final class ValidationRun {
         NaclForm f = d.form;
         int bits = 0;
         if (d.hasMemory()) {
-            if (d.mod == 1) {
+            if (d.x.modrmMod() == 1) {
                 bits |= InstructionListener.IMM8_LIKE;
-            } else if (d.mod == 2 || d.base == Insn.RIP || d.base == Insn.NO_REG) {
+            } else if (d.x.modrmMod() == 2 || d.base == Insn.RIP || d.base == Insn.NO_REG) {
                 bits |= InstructionListener.IMM32_LIKE;
             }
         }
@@ -501,7 +502,7 @@ final class ValidationRun {
                 case NaclForm.IMM_B -> bits |= InstructionListener.IMM8_LIKE;
                 case NaclForm.IMM_D -> bits |= InstructionListener.IMM32_LIKE;
                 case NaclForm.IMM_Z -> bits |= d.data16 ? 0 : InstructionListener.IMM32_LIKE;
-                case NaclForm.IMM_V -> bits |= d.w || d.data16 ? 0 : InstructionListener.IMM32_LIKE;
+                case NaclForm.IMM_V -> bits |= d.x.rexW() || d.data16 ? 0 : InstructionListener.IMM32_LIKE;
                 default -> { }
             }
         }

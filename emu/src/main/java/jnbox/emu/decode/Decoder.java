@@ -16,6 +16,13 @@ public final class Decoder {
     public static final int MAX_LENGTH = 15;
 
     private static final int MAP_STRIDE = 256;
+    /** Legacy prefixes (SDM vol. 2 §2.1.1) and REX (§2.2.1). */
+    private static final boolean[] PREFIX_OR_REX = new boolean[256];
+
+    static {
+        for (int b : new int[] {0x66, 0x67, 0xF0, 0xF2, 0xF3, 0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65}) PREFIX_OR_REX[b] = true;
+        for (int b = 0x40; b <= 0x4F; b++) PREFIX_OR_REX[b] = true;
+    }
 
     private final Forms table = Forms.table();
     private final OpForm[][] slots = table.slots;
@@ -52,7 +59,10 @@ public final class Decoder {
         int pfx = 0, seg = Insn.SEG_NONE, rex = 0, lastRep = 0, legacy = 0, seen = 0;
         int c;
         // Legacy prefixes and REX (SDM vol. 2 §2.1.1, §2.2.1).
-        while (true) {
+        if (p >= max) return fail(DecodeError.TRUNCATED, 1);
+        c = buf[p] & 0xFF;
+        // Most instructions start with their opcode: the prefix loop runs only when needed.
+        if (PREFIX_OR_REX[c]) while (true) {
             if (p >= max) return fail(p >= off + MAX_LENGTH ? DecodeError.TOO_LONG : DecodeError.TRUNCATED, p - off + 1);
             c = buf[p] & 0xFF;
             int bit;

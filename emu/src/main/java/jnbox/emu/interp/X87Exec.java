@@ -4,11 +4,12 @@ import jnbox.emu.cpu.CpuState;
 import jnbox.emu.mem.SandboxMemory;
 
 /**
- * The x87 state moves that appear in the corpus' libraries (glibc's ld.so: {@code fld/fstp m80};
- * libm's fenv functions: {@code fnstcw/fldcw/fnstsw/fnstenv/fldenv}), plus {@code fninit} and
- * {@code fnclex}. They copy state exactly and need no floating-point arithmetic. The rest of x87
- * is not executed (CPUID reports no FPU), and an unmasked stack fault stops the run as
- * unimplemented rather than emulate the deferred exception.
+ * x87 dispatch: maps each decoded x87 mnemonic to a sub-operation ({@link #opOf}) and executes the
+ * control/state forms ({@code fldcw/fnstcw/fnstsw/fnstenv/fldenv/fninit/fnclex}) itself; arithmetic,
+ * loads, stores and compares go to {@link X87Ops}, the no-operand and register forms to
+ * {@link X87Misc}, all computing through {@link jnbox.emu.semantics.Float80}. Every exception is
+ * handled with its masked response; an unmasked one stops the run as unimplemented rather than
+ * emulate the deferred #MF.
  *
  * <p>State (SDM vol. 1 §8.1): TOP is FSW bits 11-13; {@code cpu.ftw} is the abridged tag (bit i set
  * when physical register i is non-empty, as FXSAVE stores it); registers are by physical index.
@@ -19,16 +20,17 @@ final class X87Exec {
 
     private X87Exec() {}
 
-    // Arithmetic/compare operations and memory widths for the forms below (sub = op << 4 | width).
-    static final int ARITH = 16, ARITH_REG = 17, LOAD = 18, STORE = 19, ISTORE = 20, MISC = 21;
-    static final int W_F32 = 1, W_F64 = 2, W_I16 = 3, W_I32 = 4, W_I64 = 5, W_F80 = 6;
+    // Groups (sub >> 8), the arithmetic op or store kind (sub >> 4 & 15) and memory widths (sub & 15).
+    static final int ARITH = 16, ARITH_REG = 17, LOAD = 18, STORE = 19, MISC = 21;
+    static final int W_F32 = 1, W_F64 = 2, W_I16 = 3, W_I32 = 4, W_I64 = 5, W_F80 = 6, W_BCD = 7;
     private static final String[] ARITH_NAMES = {"ADD", "MUL", "COM", "COMP", "SUB", "SUBR", "DIV", "DIVR"};
-    /** No-operand and register forms executed by {@link #misc}. */
+    /** No-operand and register forms executed by {@link X87Misc} (by index). */
     private static final String[] MISC_NAMES = {"FCHS", "FABS", "FTST", "FXAM", "FLD1", "FLDL2T", "FLDL2E",
             "FLDPI", "FLDLG2", "FLDLN2", "FLDZ", "FSQRT", "FRNDINT", "FSCALE", "FXTRACT", "FPREM", "FPREM1",
             "FINCSTP", "FDECSTP", "FNOP", "FXCH", "FFREE", "FCOMPP", "FUCOMPP", "FUCOM", "FUCOMP", "FCOMI",
             "FUCOMI", "FCOMIP", "FUCOMIP", "FCMOVB", "FCMOVE", "FCMOVBE", "FCMOVU", "FCMOVNB", "FCMOVNE",
-            "FCMOVNBE", "FCMOVNU", "FNSAVE", "FRSTOR"};
+            "FCMOVNBE", "FCMOVNU", "FNSAVE", "FRSTOR", "FSIN", "FCOS", "FSINCOS", "FPTAN", "FPATAN", "F2XM1", "FYL2X",
+            "FYL2XP1"};
 
     private static int width(boolean integer, int bytes) {
         return switch (bytes) {
@@ -63,6 +65,8 @@ final class X87Exec {
                 case "FST": case "FIST": return w == 0 || w == W_F80 || w == W_I64 ? -1 : STORE << 8 | w;
                 case "FSTP": case "FISTP": return w == 0 ? -1 : STORE << 8 | 1 << 4 | w;
                 case "FISTTP": return w == 0 ? -1 : STORE << 8 | 2 << 4 | w;
+                case "FBLD": return LOAD << 8 | W_BCD;
+                case "FBSTP": return STORE << 8 | 1 << 4 | W_BCD;
                 case "FNSAVE": return MISC << 8 | 38;
                 case "FRSTOR": return MISC << 8 | 39;
                 default: return -1;

@@ -3,6 +3,7 @@ package jnbox.emu.interp;
 import jnbox.emu.cpu.CpuState;
 import jnbox.emu.mem.SandboxMemory;
 import jnbox.emu.semantics.Float80;
+import jnbox.emu.semantics.Float80Transcendental;
 import jnbox.emu.semantics.X87Flags;
 
 /**
@@ -69,8 +70,8 @@ final class X87Misc {
     static long exec(IntExec x, CpuState c, Uop u, int op) {
         int se0 = 0;
         long m0 = 0;
-        boolean needs0 = op <= 3 || (op >= 11 && op <= 16) || (op >= 22 && op <= 37) || op == 20;
-        boolean needs1 = op == 13 || op == 15 || op == 16 || op == 22 || op == 23;
+        boolean needs0 = op <= 3 || (op >= 11 && op <= 16) || (op >= 22 && op <= 37) || op == 20 || op >= 40;
+        boolean needs1 = op == 13 || op == 15 || op == 16 || op == 22 || op == 23 || op == 44 || op == 46 || op == 47;
         int i = u.insn.hasModrm() ? u.insn.modrmRm() : 1;
         if (op >= 24 && op <= 37 || op == 20) needs1 = false;
         if (needs0 && op != 3 && op != 20 && (empty(c, 0) || (needs1 && empty(c, 1))
@@ -139,8 +140,8 @@ final class X87Misc {
                 int p1 = phys(c, 1);
                 int cc = Float80.remainder(se0, m0, c.x87SignExp[p1], c.x87Mant[p1], op == 16, o);
                 if ((o.flags & 0x3F & ~c.fcw) != 0) return IntExec.STOP;
-                // no quotient (NaN operand or invalid): only C2 is cleared, C0/C1/C3 keep their values (as measured)
-                c.fsw = cc < 0 ? c.fsw & ~X87Flags.C2 | (o.flags & 0x3F) : (c.fsw & ~X87Flags.CC_ALL) | cc | (o.flags & 0x3F);
+                // no quotient (NaN operand or invalid): C1 and C2 are cleared, C0/C3 keep their values (as measured)
+                c.fsw = cc < 0 ? c.fsw & ~(X87Flags.C2 | C1) | (o.flags & 0x3F) : (c.fsw & ~X87Flags.CC_ALL) | cc | (o.flags & 0x3F);
                 write(c, 0, o.se, o.mant);
                 return u.next;
             }
@@ -169,6 +170,7 @@ final class X87Misc {
             }
             case 21 -> { // ffree
                 c.ftw &= ~(1 << phys(c, i));
+                c.fsw &= ~C1; // as measured
                 return u.next;
             }
             case 22, 23 -> { // fcompp, fucompp
@@ -189,6 +191,45 @@ final class X87Misc {
                 }
                 return u.next;
             }
+            case 40, 41, 43 -> { // fsin, fcos, fptan
+                int cw = c.fcw;
+                if (!Float80Transcendental.trig(op == 40 ? Float80Transcendental.SIN : op == 41 ? Float80Transcendental.COS
+                        : Float80Transcendental.TAN, se0, m0, cw, o)) {
+                    c.fsw |= X87Flags.C2;
+                    return u.next;
+                }
+                if ((o.flags & 0x3F & ~c.fcw) != 0) return IntExec.STOP;
+                c.fsw = (c.fsw & ~(C1 | X87Flags.C2)) | (o.flags & (0x3F | C1));
+                write(c, 0, o.se, o.mant);
+                if (op != 43) return u.next;
+                // fptan pushes 1.0, or the same NaN when the operand was a NaN or invalid (as measured)
+                boolean nan = Float80.isNaN(o.se, o.mant);
+                return push(c, u, nan ? o.se : 0x3FFF, nan ? o.mant : Float80.INT_BIT);
+            }
+            case 42 -> { // fsincos: ST(0) = sin, then push cos
+                Float80.Out co = out(1);
+                if (!Float80Transcendental.trig(Float80Transcendental.SIN, se0, m0, c.fcw, o)) {
+                    c.fsw |= X87Flags.C2;
+                    return u.next;
+                }
+                Float80Transcendental.trig(Float80Transcendental.COS, se0, m0, c.fcw, co);
+                int f = o.flags | co.flags;
+                if ((f & 0x3F & ~c.fcw) != 0) return IntExec.STOP;
+                c.fsw = (c.fsw & ~(C1 | X87Flags.C2)) | (f & 0x3F) | (co.flags & C1);
+                write(c, 0, o.se, o.mant);
+                return push(c, u, co.se, co.mant);
+            }
+            case 44, 46, 47 -> { // fpatan, fyl2x, fyl2xp1: ST(1) = f(ST(1), ST(0)), pop
+                int p1 = phys(c, 1);
+                if (op == 44) Float80Transcendental.atan2(c.x87SignExp[p1], c.x87Mant[p1], se0, m0, c.fcw, o);
+                else Float80Transcendental.yl2x(c.x87SignExp[p1], c.x87Mant[p1], se0, m0, op == 47, c.fcw, o);
+                if ((o.flags & 0x3F & ~c.fcw) != 0) return IntExec.STOP;
+                c.fsw = (c.fsw & ~C1) | (o.flags & (0x3F | C1));
+                write(c, 1, o.se, o.mant);
+                pop(c);
+                return u.next;
+            }
+            case 45 -> { Float80Transcendental.f2xm1(se0, m0, c.fcw, o); return result(c, u, 0, o); }
             case 38 -> { // fnsave: environment, ST(0)..ST(7), then fninit
                 SandboxMemory mem = x.mem();
                 long a = x.ea(u);
@@ -248,6 +289,14 @@ final class X87Misc {
             case 15, 16 -> {
                 c.fsw &= ~X87Flags.C2;
                 write(c, 0, Float80.INDEF_SE, Float80.INDEF_MANT);
+            }
+            case 44, 46, 47 -> {
+                write(c, 1, Float80.INDEF_SE, Float80.INDEF_MANT);
+                pop(c);
+            }
+            case 42, 43 -> {
+                write(c, 0, Float80.INDEF_SE, Float80.INDEF_MANT);
+                return push(c, u, Float80.INDEF_SE, Float80.INDEF_MANT);
             }
             default -> write(c, 0, Float80.INDEF_SE, Float80.INDEF_MANT);
         }

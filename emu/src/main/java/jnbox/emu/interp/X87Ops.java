@@ -79,6 +79,7 @@ final class X87Ops {
             case W_I16 -> Float80.fromInt(mem.read16(a), o);
             case W_I32 -> Float80.fromInt(mem.read32(a), o);
             case W_I64 -> Float80.fromInt(mem.read64(a), o);
+            case W_BCD -> Float80.fromBcd(mem.read64(a), mem.read16(a + 8) & 0xFFFF, o);
             default -> o.set(mem.read16(a + 8) & 0xFFFF, mem.read64(a));
         }
     }
@@ -106,9 +107,11 @@ final class X87Ops {
         readMem(x, u, w, src);
         Float80.Out o = outs[0];
         int p = phys(c, 0);
-        // a denormal f32/f64 source raises DE only where the operation itself would (not beside a NaN)
-        o.flags = Float80.isNaN(c.x87SignExp[p], c.x87Mant[p]) || Float80.isUnsupported(c.x87SignExp[p], c.x87Mant[p])
-                ? src.flags & ~Float80.DE : src.flags;
+        // a denormal f32/f64 source raises DE only where the operation itself would: not beside a NaN,
+        // not in a division by zero (as measured)
+        boolean noDe = Float80.isNaN(c.x87SignExp[p], c.x87Mant[p]) || Float80.isUnsupported(c.x87SignExp[p], c.x87Mant[p])
+                || ((op == 6 || op == 7) && Float80.isZero(op == 6 ? src.se : c.x87SignExp[p], op == 6 ? src.mant : c.x87Mant[p]));
+        o.flags = noDe ? src.flags & ~Float80.DE : src.flags;
         return binary(c, u, op, p, c.x87SignExp[p], c.x87Mant[p], src.se, src.mant, o, false);
     }
 
@@ -240,6 +243,12 @@ final class X87Ops {
             case W_F32 -> { Float80.toFloat32(se, m, c.fcw, o); v = o.mant; bytes = 4; }
             case W_F64 -> { Float80.toFloat64(se, m, c.fcw, o); v = o.mant; bytes = 8; }
             case W_F80 -> { v = m; bytes = 10; }
+            case W_BCD -> {
+                Float80.toBcd(se, m, c.fcw, o);
+                v = o.mant;
+                se = o.se;
+                bytes = 10;
+            }
             default -> {
                 int bits = w == W_I16 ? 16 : w == W_I32 ? 32 : 64;
                 v = Float80.toInt(se, m, c.fcw, bits, op == 2, o);

@@ -19,7 +19,7 @@ import jnbox.emu.semantics.Cpuid;
  * announces ({@link Cpuid}: what the interpreter executes), and whose operands the generator can
  * encode safely (general, XMM, memory, immediate). Left out on purpose: control transfers (the
  * sequence is straight-line), push/pop (they move rsp, which the aligned SSE accesses through rsp
- * rely on), and instructions whose result is not a function of the state (cpuid, rdtsc), the
+ * rely on), multi-byte nops (NaCl accepts only its own nop spellings), and instructions whose result is not a function of the state (cpuid, rdtsc), the
  * privileged hlt (the sequence's own terminator), ud2, ldmxcsr (a random value faults or unmasks
  * exceptions), cmpxchg16b (alignment fault) and rcpps/rcpss/rsqrtps/rsqrtss, whose results are
  * implementation-specific approximations (SDM: relative error at most 1.5*2^-12), not one exact value.
@@ -27,7 +27,7 @@ import jnbox.emu.semantics.Cpuid;
 public final class InstructionPool {
     private static final Set<Mnemonic> EXCLUDED = EnumSet.of(Mnemonic.CALL, Mnemonic.JMP, Mnemonic.RET, Mnemonic.PUSH,
             Mnemonic.POP, Mnemonic.HLT, Mnemonic.CPUID, Mnemonic.RDTSC, Mnemonic.UD2, Mnemonic.LDMXCSR,
-            Mnemonic.CMPXCHG16B, Mnemonic.JRCXZ, Mnemonic.RCPPS, Mnemonic.RCPSS, Mnemonic.RSQRTPS, Mnemonic.RSQRTSS);
+            Mnemonic.CMPXCHG16B, Mnemonic.JRCXZ, Mnemonic.NOP, Mnemonic.RCPPS, Mnemonic.RCPSS, Mnemonic.RSQRTPS, Mnemonic.RSQRTSS);
     private static final Set<Operand.Kind> ENCODABLE = EnumSet.of(Operand.Kind.E, Operand.Kind.G, Operand.Kind.R,
             Operand.Kind.Z, Operand.Kind.REG, Operand.Kind.V, Operand.Kind.W, Operand.Kind.U, Operand.Kind.M,
             Operand.Kind.I, Operand.Kind.ONE);
@@ -44,6 +44,8 @@ public final class InstructionPool {
     /** True when the generator may use {@code f}. */
     public static boolean eligible(OpForm f) {
         if (f.nacl() != NaclStatus.ACCEPTED || f.isVex() || !executed(f.feature())) return false;
+        // x87 comes next: its generation (stack wrap, tags) and Unicorn's x87 quirks are not written yet.
+        if (f.feature() == CpuFeature.X87 || f.feature() == CpuFeature.CMOV_X87) return false;
         if (EXCLUDED.contains(f.mnemonic()) || f.isRelativeBranch()) return false;
         for (Operand o : f.operands()) {
             if (!ENCODABLE.contains(o.kind())) return false;
@@ -97,7 +99,7 @@ public final class InstructionPool {
         }
     }
 
-    OpForm pick(Random rnd) {
+    synchronized OpForm pick(Random rnd) {
         int x = rnd.nextInt(cumulative[cumulative.length - 1]);
         int i = java.util.Arrays.binarySearch(cumulative, x + 1);
         if (i < 0) i = -i - 1;

@@ -55,7 +55,11 @@ public final class LockstepRunner implements AutoCloseable {
         public boolean explained() { return verdict == Verdict.UNICORN_DOCUMENTED || verdict == Verdict.JNBOX_KNOWN; }
     }
 
-    private static final int HOST_CHECKS_PER_QUIRK = 20;
+    /**
+     * A documented quirk goes to the host referee (the interpreter's side must match it) for its first
+     * hits and then for every HOST_SAMPLE_EVERY-th; the others are counted without a reproducer.
+     */
+    private static final int HOST_CHECKS_PER_QUIRK = 20, HOST_SAMPLE_EVERY = 1000;
 
     private final SandboxMemory memI = newMemory(), memU = newMemory();
     private final Interpreter interp = new Interpreter(memI);
@@ -160,7 +164,8 @@ public final class LockstepRunner implements AutoCloseable {
             if (!d.isEmpty()) {
                 // A documented quirk already confirmed on the host often enough: count it and go on.
                 UnicornQuirks.Quirk q = in == null ? null : UnicornQuirks.match(in, pre, ri, ru, d);
-                if (q == null || quirkCounts.getOrDefault(q.id(), 0) < HOST_CHECKS_PER_QUIRK) {
+                int seen = q == null ? 0 : quirkCounts.getOrDefault(q.id(), 0);
+                if (q == null || seen < HOST_CHECKS_PER_QUIRK || seen % HOST_SAMPLE_EVERY == 0) {
                     long tj = System.nanoTime();
                     try {
                         return judge(s, step, off, in, d);
@@ -248,7 +253,7 @@ public final class LockstepRunner implements AutoCloseable {
             return record(new Divergence(s.id(), step, insn, text, start, data, ri, ru, rh, firstDiffs, v, why));
         }
         UnicornQuirks.Quirk quirk = rin == null ? null : UnicornQuirks.match(rin, start, ri, ru, iu);
-        boolean ask = host != null && (quirk == null || quirkCounts.getOrDefault(quirk.id(), 0) < HOST_CHECKS_PER_QUIRK);
+        boolean ask = host != null; // reached for every new kind, the first hits of a quirk, and samples
         Result rh = ask ? host.run(repCode, start, data) : null;
         Verdict v;
         String why;
@@ -299,7 +304,7 @@ public final class LockstepRunner implements AutoCloseable {
      * exception keeps each run independent.
      */
     private void afterUnicornRun(Exit e) {
-        if (e.kind() == Exit.Kind.FAULT && !"hlt".equals(e.detail())) {
+        if (e.kind() == Exit.Kind.FAULT && !"hlt".equals(e.detail()) && e.signal() != 4) { // #UD is not contributory
             unicorn.close();
             unicorn = new UnicornEngine(memU, true);
             recreated++;

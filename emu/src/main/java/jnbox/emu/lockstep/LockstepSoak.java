@@ -1,6 +1,8 @@
 package jnbox.emu.lockstep;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import jnbox.emu.decode.OpForm;
 
@@ -13,16 +15,62 @@ public final class LockstepSoak {
 
     /** What a soak found. */
     public record Summary(long seed, long sequences, long steps, long unexplained, long millis, LockstepRunner runner,
-            InstructionPool pool, SequenceGenerator generator) {}
+            InstructionPool pool, SequenceGenerator generator, List<String> invalid) {}
 
+    /** Runs {@code n} sequences on one thread. */
     public static Summary run(long seed, long n, HostHarness host, int keep) {
+        return run(seed, n, host, keep, 1, null).get(0);
+    }
+
+    /**
+     * Runs {@code n} sequences split over {@code threads} runners (one Unicorn instance and two
+     * memories each); runner t draws from seed {@code seed + t * 0x9E3779B97F4A7C15}, so a run is
+     * reproduced by the same seed and thread count.
+     */
+    public static List<Summary> run(long seed, long n, HostHarness host, int keep, int threads,
+            java.util.function.Predicate<Sequence> validator) {
         InstructionPool pool = new InstructionPool();
-        SequenceGenerator gen = new SequenceGenerator(seed, pool);
-        long t0 = System.nanoTime();
-        try (LockstepRunner r = new LockstepRunner(pool, host, keep)) {
-            for (long i = 0; i < n; i++) r.run(gen.next());
-            return new Summary(seed, r.sequences(), r.steps(), r.unexplained(), (System.nanoTime() - t0) / 1_000_000, r, pool, gen);
+        List<Summary> out = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long s = seed + t * 0x9E37_79B9_7F4A_7C15L;
+            long count = n / threads + (t < n % threads ? 1 : 0);
+            Thread w = new Thread(() -> {
+                SequenceGenerator gen = new SequenceGenerator(s, pool);
+                long t0 = System.nanoTime();
+                List<String> invalid = new ArrayList<>();
+                try (LockstepRunner r = new LockstepRunner(pool, host, keep)) {
+                    for (long i = 0; i < count; i++) {
+                        Sequence q = gen.next();
+                        if (validator != null && !validator.test(q)) {
+                            // Not NaCl-valid: a generator bug; never run, always reported.
+                            invalid.add(java.util.HexFormat.of().formatHex(q.code()));
+                            continue;
+                        }
+                        r.run(q);
+                    }
+                    Summary sum = new Summary(s, r.sequences(), r.steps(), r.unexplained() + invalid.size(),
+                            (System.nanoTime() - t0) / 1_000_000, r, pool, gen, invalid);
+                    synchronized (out) { out.add(sum); }
+                } catch (RuntimeException e) {
+                    synchronized (failures) { failures.add(e); }
+                }
+            }, "lockstep-" + t);
+            workers.add(w);
+            w.start();
         }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (!failures.isEmpty()) throw failures.get(0);
+        out.sort(java.util.Comparator.comparingLong(Summary::seed));
+        return out;
     }
 
     /** A human report: figures, verdict counts, explained quirks, and every kept divergence. */
@@ -35,6 +83,9 @@ public final class LockstepSoak {
                 r.nanosInterp / 1_000_000, r.nanosUnicorn / 1_000_000, r.nanosRecreate / 1_000_000, r.recreated(),
                 r.nanosLoad / 1_000_000, r.nanosJudge / 1_000_000);
         out.println("verdicts: " + r.verdicts() + "; unexplained: " + s.unexplained());
+        if (!s.invalid().isEmpty()) {
+            out.println(s.invalid().size() + " sequences the validator rejects (first: " + s.invalid().get(0) + ")");
+        }
         if (!r.quirkCounts().isEmpty()) out.println("documented Unicorn quirks seen: " + r.quirkCounts());
         if (!r.unimplemented().isEmpty()) out.println("interpreter UNIMPLEMENTED (banned): " + r.unimplemented().keySet());
         if (!s.generator().unencodable().isEmpty()) {

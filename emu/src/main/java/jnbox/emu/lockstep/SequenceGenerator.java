@@ -113,6 +113,8 @@ public final class SequenceGenerator {
         byte[] disp = new byte[0];
         int opReg = -1;
         boolean memory, aligned, lock;
+        /** The zero-extending and of the index register: must come right before the instruction. */
+        byte[] indexSetup;
         final Set<Integer> used = new HashSet<>();
 
         Enc(OpForm f) { this.f = f; }
@@ -132,9 +134,11 @@ public final class SequenceGenerator {
         // SDM BSWAP: "When the BSWAP instruction references a 16-bit register, the result is undefined."
         if (m == Mnemonic.BSWAP && e.osz == 2) return null;
         boolean division = m == Mnemonic.DIV || m == Mnemonic.IDIV;
+        // NaCl's validator treats every register operand of xchg/xadd/cmpxchg as written.
+        boolean allWritten = m == Mnemonic.XCHG || m == Mnemonic.XADD || m == Mnemonic.CMPXCHG;
         for (int i = 0; i < f.operandCount(); i++) {
             Operand o = f.operand(i);
-            boolean written = f.writes(i);
+            boolean written = f.writes(i) || allWritten;
             boolean byteOp = o.size() == Operand.Size.B && o.isGprKind();
             switch (o.kind()) {
                 case G -> e.reg = gpr(e, written, byteOp);
@@ -169,6 +173,7 @@ public final class SequenceGenerator {
         }
         encoded.add(f);
         List<byte[]> group = new ArrayList<>(e.setup);
+        if (e.indexSetup != null) group.add(e.indexSetup);
         group.add(insn);
         return group;
     }
@@ -260,7 +265,7 @@ public final class SequenceGenerator {
             int idx = INDEX[rnd.nextInt(INDEX.length)];
             int s = rnd.nextInt(4);
             int mask = (0x7F0 >> s) & ~0xF;
-            e.setup.add(andImm32(idx, mask));
+            e.indexSetup = andImm32(idx, mask);
             e.rexB = 1;
             e.rexX = idx >> 3;
             e.mod = 2;

@@ -443,12 +443,8 @@ public final class Float80 {
         boolean neg = neg(se);
         int drop = 63 - e; // fraction bits in m (may exceed 64)
         long k;
-        if (drop >= 64) {
-            k = roundAt(0, m, 0, cw >>> 10 & 3, neg, o);
-            // value < 1: hi=0 holds the integer part, m is all fraction (or beyond)
-            if (drop > 64) { // even smaller: round bit is 0, sticky only
-                k = roundAt(0, 1, 0, cw >>> 10 & 3, neg, o);
-            }
+        if (drop >= 64) { // |value| < 1: m is all fraction (drop 64) or below the round bit (sticky only)
+            k = drop == 64 ? roundAt(0, m, 0, cw >>> 10 & 3, neg, o) : roundAt(0, 1, 0, cw >>> 10 & 3, neg, o);
         } else {
             k = roundAt(m, 0, drop, cw >>> 10 & 3, neg, o);
         }
@@ -784,5 +780,39 @@ public final class Float80 {
         int f = o.flags;
         roundPack((se & 0x8000) != 0, (se & 0x7FFF) - BIAS, m, extra, 64, EMIN, EMAX, cw >>> 10 & 3, cw, o);
         o.flags = f;
+    }
+
+    // ---- packed BCD (FBLD/FBSTP, SDM vol. 1 §4.7) ----
+
+    /** FBLD: 18 BCD digits in {@code lo} (bytes 0-7) and {@code hi} (byte 8 digits, byte 9 bit 7 sign). */
+    public static void fromBcd(long lo, int hi, Out o) {
+        long v = 0;
+        for (int i = 1; i >= 0; i--) v = v * 10 + (hi >>> (4 * i) & 15);
+        for (int i = 15; i >= 0; i--) v = v * 10 + (lo >>> (4 * i) & 15);
+        fromInt(v, o);
+        if ((hi & 0x8000) != 0) o.se |= 0x8000;
+    }
+
+    /**
+     * FBSTP: rounds under RC and returns the 18 digits in the low 64 bits of {@code o.mant} and
+     * byte 8-9 in {@code o.se}; out of range, NaN, infinity: IE and the BCD indefinite.
+     */
+    public static void toBcd(int se, long m, int cw, Out o) {
+        long v = toInt(se, m, cw, 64, false, o);
+        long mag = v < 0 ? -v : v;
+        if ((o.flags & IE) != 0 || mag >= 1_000_000_000_000_000_000L || v == Long.MIN_VALUE) {
+            o.flags = o.flags & ~(PE | C1) | IE;
+            o.mant = 0xC000_0000_0000_0000L;
+            o.se = 0xFFFF;
+            return;
+        }
+        long lo = 0;
+        for (int i = 0; i < 16; i++) {
+            lo |= (mag % 10) << (4 * i);
+            mag /= 10;
+        }
+        int hi = (int) (mag % 10) | (int) (mag / 10 % 10) << 4;
+        o.mant = lo;
+        o.se = hi | ((se & 0x8000) != 0 ? 0x8000 : 0);
     }
 }

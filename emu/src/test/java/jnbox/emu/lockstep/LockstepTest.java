@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class LockstepTest {
     static final long FIXED_SEED = 20261123L;
+    /** Runners in parallel (CI has 2 cores). */
+    static final int THREADS = 2;
     private static HostHarness host;
 
     @BeforeAll
@@ -49,21 +51,31 @@ class LockstepTest {
 
     private static void soak(long seed) {
         assumeTrue(UnicornEngine.isAvailable(), () -> "skipped: " + UnicornEngine.unavailableReason());
-        System.out.println("lockstep seed " + seed + " (rerun: jnbox selftest --lockstep " + half() + " --seed " + seed + ")");
-        LockstepSoak.Summary s = LockstepSoak.run(seed, half(), host, 200);
+        System.out.println("lockstep seed " + seed + " (rerun: jnbox selftest --lockstep " + half() + " --seed " + seed
+                + " --threads " + THREADS + ")");
+        long t0 = System.nanoTime();
+        java.util.List<LockstepSoak.Summary> parts = LockstepSoak.run(seed, half(), host, 200, THREADS, null);
         ByteArrayOutputStream report = new ByteArrayOutputStream();
-        LockstepSoak.print(s, new PrintStream(report, true, StandardCharsets.UTF_8));
+        PrintStream ps = new PrintStream(report, true, StandardCharsets.UTF_8);
+        long sequences = 0, unexplained = 0;
+        for (LockstepSoak.Summary s : parts) {
+            LockstepSoak.print(s, ps);
+            sequences += s.sequences();
+            unexplained += s.unexplained();
+        }
         String text = report.toString(StandardCharsets.UTF_8);
-        System.out.println(text.lines().limit(6).reduce("", (a, b) -> a + b + "\n"));
-        try {
+        System.out.printf("lockstep seed %d: %d sequences in %.1f s on %d threads, %d unexplained%n", seed, sequences,
+                (System.nanoTime() - t0) / 1e9, THREADS, unexplained);
+        text.lines().filter(l -> l.startsWith("lockstep") || l.startsWith("verdicts") || l.startsWith("documented")).forEach(System.out::println);
+        if (unexplained > 0) try {
             java.nio.file.Path f = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "jnbox-lockstep-" + seed + ".txt");
             java.nio.file.Files.writeString(f, text);
             System.out.println("full report: " + f);
         } catch (java.io.IOException e) {
             System.out.println("no report file: " + e);
         }
-        assertThat(s.sequences()).isEqualTo(half());
-        assertThat(s.unexplained()).as(text).isZero();
-        assertThat(s.generator().unencodable()).as("forms that never decode back").isEmpty();
+        assertThat(sequences).isEqualTo(half());
+        assertThat(unexplained).as(text).isZero();
+        for (LockstepSoak.Summary s : parts) assertThat(s.generator().unencodable()).as("forms that never decode back").isEmpty();
     }
 }

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Replays {@code x87/x87.txt} (each operation run on the host CPU's x87 by {@code gen_x87.sh}, all
+ * Replays the exactly-rounded operations of {@code x87/x87.txt} (each operation run on the host CPU's x87 by {@code gen_x87.sh}, all
  * exceptions masked, every PC and RC) on {@link Float80}: result bits and the FSW exception flags
  * and C1 (plus C0/C2/C3 for compares) must match exactly. One dynamic test per operation.
  */
 class Float80HostTest {
     record Row(String op, int cw, int ase, long am, int bse, long bm, long rhi, long rlo, int fsw, String line) {}
 
-    private static final List<Row> ROWS = load();
+    static final List<Row> ROWS = load();
 
     private static List<Row> load() {
         var in = Float80HostTest.class.getResourceAsStream("/x87/x87.txt");
@@ -70,6 +70,8 @@ class Float80HostTest {
             case "ld32" -> Float80.fromFloat32((int) r.am, o);
             case "ld64" -> Float80.fromFloat64(r.am, o);
             case "ild64" -> Float80.fromInt(r.am, o);
+            case "bld" -> Float80.fromBcd(r.am, r.ase, o);
+            case "bstp" -> Float80.toBcd(r.ase, r.am, r.cw, o);
             case "fcom", "fucom" -> {
                 int c = Float80.compare(r.ase, r.am, r.bse, r.bm, r.op.equals("fucom"), o);
                 o.flags |= X87Flags.compareCodes(c);
@@ -97,7 +99,9 @@ class Float80HostTest {
     @TestFactory
     Stream<DynamicTest> everyHostRowMatches() {
         Map<String, List<Row>> groups = new LinkedHashMap<>();
-        for (var r : ROWS) groups.computeIfAbsent(r.op, k -> new ArrayList<>()).add(r);
+        for (var r : ROWS) {
+            if (!Float80TranscendentalHostTest.OPS.contains(r.op)) groups.computeIfAbsent(r.op, k -> new ArrayList<>()).add(r);
+        }
         return groups.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             List<String> bad = new ArrayList<>();
             for (var r : e.getValue()) {
@@ -112,7 +116,7 @@ class Float80HostTest {
     void referenceCoversEveryOperation() {
         assertThat(ROWS.stream().map(Row::op).distinct().toList()).contains("add", "sub", "mul", "div", "sqrt",
                 "rndint", "scale", "prem", "prem1", "fcom", "fucom", "st32", "st64", "ist16", "ist32", "ist64", "istt16", "istt32", "istt64",
-                "ld32", "ld64", "ild64");
+                "ld32", "ld64", "ild64", "bld", "bstp");
         assertThat(ROWS.size()).isGreaterThan(15_000);
     }
 }

@@ -1,0 +1,58 @@
+package jnbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import jnbox.elf.validate.CpuFeatures;
+import jnbox.elf.validate.Validator;
+import jnbox.emu.lockstep.InstructionPool;
+import jnbox.emu.lockstep.Sequence;
+import jnbox.emu.lockstep.SequenceGenerator;
+import jnbox.emu.unicorn.UnicornEngine;
+import org.junit.jupiter.api.Test;
+
+/** The lockstep generator's output is NaCl-valid (jnbox's validator decides), and the selftest command runs. */
+class SelftestCommandTest {
+    @Test
+    void generatedSequencesPassTheValidator() {
+        long seed = System.nanoTime();
+        System.out.println("lockstep validity seed " + seed);
+        Validator v = new Validator(CpuFeatures.JNBOX_DEFAULT);
+        List<String> bad = new ArrayList<>();
+        for (long s : new long[] {1, seed}) {
+            SequenceGenerator g = new SequenceGenerator(s, new InstructionPool());
+            for (int i = 0; i < 5000; i++) {
+                Sequence q = g.next();
+                if (!SelftestCommand.valid(v, q) && bad.size() < 40) bad.add(SelftestCommand.problems(v, q));
+            }
+        }
+        assertThat(bad).as("sequences the validator rejects").isEmpty();
+    }
+
+    @Test
+    void selftestRunsAndReportsNoUnexplainedDivergence() {
+        assumeTrue(UnicornEngine.isAvailable(), () -> "skipped: " + UnicornEngine.unavailableReason());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"selftest", "--lockstep", "300", "--seed", "7", "--threads", "1"},
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("lockstep: seed 7, 300 sequences").contains("lockstep: 0 unexplained divergences");
+        assertThat(status).as(text + err.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    @Test
+    void badCountIsAUsageError() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"selftest", "--lockstep", "0"}, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(255);
+    }
+}
