@@ -50,6 +50,9 @@ def pool():
           ('fstpt 192(%rbx)', -1), ('fistpll 208(%rbx)', -1), ('fistl 216(%rbx)', 0), ('fists 220(%rbx)', 0),
           ('fistpl 216(%rbx)', -1), ('fistps 220(%rbx)', -1), ('fisttpll 224(%rbx)', -1), ('fisttpl 232(%rbx)', -1),
           ('fisttps 236(%rbx)', -1), ('fbstp 192(%rbx)', -1)]
+    # state round trips (fnsave reinitialises, frstor brings everything back)
+    p += [('fnsave 256(%rbx); frstor 256(%rbx)', 0), ('fnstenv 256(%rbx); fldenv 256(%rbx)', 0),
+          ('fnstsw 240(%rbx)', 0), ('fnstcw 242(%rbx)', 0)]
     return p
 
 def trans_pool():

@@ -192,6 +192,7 @@ final class X87Misc {
                 return u.next;
             }
             case 40, 41, 43 -> { // fsin, fcos, fptan
+                if (op == 43 && pushStops(c)) return IntExec.STOP;
                 int cw = c.fcw;
                 if (!Float80Transcendental.trig(op == 40 ? Float80Transcendental.SIN : op == 41 ? Float80Transcendental.COS
                         : Float80Transcendental.TAN, se0, m0, cw, o)) {
@@ -207,6 +208,7 @@ final class X87Misc {
                 return push(c, u, nan ? o.se : 0x3FFF, nan ? o.mant : Float80.INT_BIT);
             }
             case 42 -> { // fsincos: ST(0) = sin, then push cos
+                if (pushStops(c)) return IntExec.STOP;
                 Float80.Out co = out(1);
                 if (!Float80Transcendental.trig(Float80Transcendental.SIN, se0, m0, c.fcw, o)) {
                     c.fsw |= X87Flags.C2;
@@ -257,6 +259,11 @@ final class X87Misc {
                 return (c.fsw & 0x3F & ~c.fcw) != 0 ? IntExec.STOP : u.next;
             }
         }
+    }
+
+    /** A push now would overflow with IE unmasked: stop before changing anything. */
+    private static boolean pushStops(CpuState c) {
+        return (c.ftw >>> ((top(c) - 1) & 7) & 1) != 0 && (c.fcw & IE) == 0;
     }
 
     private static long push(CpuState c, Uop u, int se, long m) {

@@ -25,7 +25,6 @@ final class Families {
             case DIV, IDIV -> 8;
             case MUL, IMUL, ADC, SBB, BSF, BSR, POPCNT, LZCNT, CMPXCHG, XADD -> 3;
             case MINSS, MINSD, MAXSS, MAXSD, MINPS, MINPD, MAXPS, MAXPD, UCOMISS, UCOMISD, COMISS, COMISD -> 3;
-            case SAHF, LAHF, CMC, CLC, STC -> 2;
             default -> 2;
         };
     }

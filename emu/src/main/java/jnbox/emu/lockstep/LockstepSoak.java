@@ -3,7 +3,6 @@ package jnbox.emu.lockstep;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jnbox.emu.decode.OpForm;
 
 /**
@@ -94,6 +93,4 @@ public final class LockstepSoak {
         r.signatures().forEach((k, v) -> out.println("  " + v + " x " + k));
         for (LockstepRunner.Divergence d : r.divergences()) out.println(Reproducers.format(d));
     }
-
-    static String counts(Map<?, Integer> m) { return m.toString(); }
 }
