@@ -49,12 +49,8 @@ int main(void) {
         /* 40 */ LOAD, 0, PRINT, HALT};
     printf("result %lld\n", run(loop, 1));
     /* factorial 20 by repeated multiplication */
-    static const int fact[] = {PUSH, 1, STORE, 0, PUSH, 20, STORE, 1,
-        /* 8 */ LOAD, 1, JZ, 23, LOAD, 0, LOAD, 1, MUL, STORE, 0, LOAD, 1, DEC, STORE, 1, JMP, 8,
-        /* 23? */ HALT};
     static const int fact2[] = {PUSH, 1, STORE, 0, PUSH, 20, STORE, 1,
-        LOAD, 1, JZ, 25, LOAD, 0, LOAD, 1, MUL, STORE, 0, LOAD, 1, DEC, STORE, 1, JMP, 8, LOAD, 0, PRINT, HALT};
-    (void) fact;
+        LOAD, 1, JZ, 26, LOAD, 0, LOAD, 1, MUL, STORE, 0, LOAD, 1, DEC, STORE, 1, JMP, 8, LOAD, 0, PRINT, HALT};
     printf("result %lld\n", run(fact2, 1));
     static const int bits[] = {PUSH, 1, PUSH, 40, SHL, PUSH, 3, SHR, PUSH, 255, OR, NEG, PRINT, PUSH, 0xffff, AND, PRINT, HALT};
     printf("result %lld\n", run(bits, 1));

@@ -99,7 +99,13 @@ int _isatty(int fd) {
 }
 int isatty(int fd) { return _isatty(fd); }
 int _unlink(const char *path) { return ret(nacl_unlink(path)); }
-int _link(const char *a, const char *b) { errno = ENOSYS; return -1; }
+int _link(const char *a, const char *b) { return ret(NACL_CALL(142, int (*)(const char *, const char *))(a, b)); }
+int _rename(const char *a, const char *b) { return ret(NACL_CALL(143, int (*)(const char *, const char *))(a, b)); }
+int mkdir(const char *p, mode_t mode) { return ret(NACL_CALL(45, int (*)(const char *, int))(p, (int) mode)); }
+int rmdir(const char *p) { return ret(NACL_CALL(46, int (*)(const char *))(p)); }
+int chdir(const char *p) { return ret(NACL_CALL(47, int (*)(const char *))(p)); }
+char *getcwd(char *buf, size_t n) { int r = NACL_CALL(48, int (*)(char *, int))(buf, (int) n); return r < 0 ? (errno = -r, (char *) 0) : buf; }
+int access(const char *p, int mode) { return ret(NACL_CALL(145, int (*)(const char *, int))(p, mode)); }
 int _kill(int pid, int sig) { errno = ENOSYS; return -1; }
 int _getpid(void) { int r = nacl_getpid(); return r < 0 ? 1 : r; }
 int _fcntl(int fd, int cmd, int arg) {

@@ -237,7 +237,12 @@ final class IntExec {
             case Kinds.SHIFT: return shift(u);
             case Kinds.SHLD: case Kinds.SHRD: {
                 int c = Shift.count(u.size, u.op2 == Uop.IMM ? u.imm : r[CpuState.RCX]);
-                if (c == 0) return u.next;
+                if (c == 0) {
+                    // a 32-bit register destination is still written, so its upper half clears
+                    // (host CPU; testdata/lockstep/jnbox_known-shrd-*.txt)
+                    if (u.op0 < Uop.HIGH8 && u.size == 4) r[u.op0] &= 0xFFFF_FFFFL;
+                    return u.next;
+                }
                 long d = get(u, u.op0, u.size), s = get(u, u.op1, u.size);
                 boolean left = u.kind == Kinds.SHLD;
                 long v = left ? Shift.shld(u.size, d, s, c) : Shift.shrd(u.size, d, s, c);

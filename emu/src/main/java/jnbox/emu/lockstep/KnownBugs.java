@@ -3,7 +3,6 @@ package jnbox.emu.lockstep;
 import java.util.List;
 import jnbox.emu.cpu.CpuState;
 import jnbox.emu.decode.Insn;
-import jnbox.emu.decode.Mnemonic;
 
 /**
  * Interpreter bugs the lockstep tester found, written up in the project notes
@@ -23,13 +22,6 @@ public final class KnownBugs {
     }
 
     public static final List<Bug> ALL = List.of(
-            new Bug("shld-shrd-count0-32bit-no-zero-extend",
-                    "shld/shrd with a 32-bit register destination and a masked count of 0: the CPU still writes the"
-                            + " destination (zero-extending it to 64 bits); the interpreter leaves the upper half.",
-                    (in, b, i, h, d) -> (in.mnemonic() == Mnemonic.SHLD || in.mnemonic() == Mnemonic.SHRD)
-                            && in.operandSize() == 4 && in.modrmMod() == 3 && UndefinedFlags.count(in, b) == 0
-                            && UnicornQuirks.onlyReg(d, in.rmIndex())
-                            && h.cpu().r[in.rmIndex()] == (i.cpu().r[in.rmIndex()] & 0xFFFF_FFFFL)),
             new Bug("sse-conversion-ignores-daz",
                     "With MXCSR.DAZ set, SSE conversions (cvtsd2si, ...) do not treat denormal sources as zero: the"
                             + " interpreter converts the denormal (e.g. rounding it up to 1 under RC=up) and sets PE; the CPU"

@@ -24,7 +24,7 @@ public final class Cpuid {
      * (instructions needing anything else are stubbed out with hlt, NaCl's sel_ldr behaviour).
      */
     public static final Set<CpuFeature> REPORTED = Collections.unmodifiableSet(EnumSet.of(
-            CpuFeature.TSC, CpuFeature.CX8, CpuFeature.CMOV, CpuFeature.SSE, CpuFeature.SSE2,
+            CpuFeature.X87, CpuFeature.TSC, CpuFeature.CX8, CpuFeature.CMOV, CpuFeature.SSE, CpuFeature.SSE2,
             CpuFeature.CX16, CpuFeature.MOVBE, CpuFeature.POPCNT, CpuFeature.LAHF, CpuFeature.LZCNT));
 
     private static int bit(CpuFeature f, int b) {
