@@ -300,8 +300,10 @@ public final class SequenceGenerator {
                 case 4 -> s ? new byte[] {(byte) 0x99} : new byte[] {0x31, (byte) 0xD2};
                 default -> s ? new byte[] {0x48, (byte) 0x99} : new byte[] {0x31, (byte) 0xD2};
             };
-            // rarely leave rdx as it is: quotient overflow, a deliberate #DE
-            if (rnd.nextInt(20) != 0) e.setup.add(ext);
+            // rarely a deliberate quotient overflow (#DE): rdx = 1 instead of the extension. Never a random
+            // rdx: Unicorn 2.0.1 computes idiv r/m16/32 with the host's idiv, so edx:eax = 0x80000000:0 by
+            // -1 traps in libunicorn and kills the JVM (hs_err: helper_idivl_EAX_x86_64).
+            e.setup.add(rnd.nextInt(20) != 0 || size == 1 ? ext : movImm32(2, 1, false));
         }
     }
 
