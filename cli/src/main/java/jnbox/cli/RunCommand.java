@@ -159,6 +159,11 @@ final class RunCommand implements Callable<Integer> {
             err.println("jnbox: engine " + engineChoice.label + " unavailable: " + engineChoice.unavailableReason());
             return ExitCodes.USAGE;
         }
+        if (!engine.equals("java")) {
+            // Unicorn is a test oracle: its 2.0.1 bugs (e.g. idiv r/m32 of 0x80000000:0 by -1 traps in the
+            // native library) let guest code take the process down, so it is not a sandbox.
+            err.println("jnbox: WARNING: --engine " + engine + " is a test oracle, not a sandbox: guest code can crash jnbox through Unicorn bugs");
+        }
         b.validation(noValidate || ignoreValidation.length >= 2 ? ValidationMode.SKIP
                 : ignoreValidation.length == 1 ? ValidationMode.IGNORE_RESULT : ValidationMode.ENFORCE);
         b.irt(irt);
