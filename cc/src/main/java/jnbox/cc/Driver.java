@@ -81,7 +81,15 @@ public final class Driver {
         cmd.addAll(List.of("-isystem", gccInclude(), "-isystem", sysroot.include().toString()));
         cmd.addAll(cflags);
         cmd.addAll(List.of(c.toString(), "-o", s.toString()));
-        Tools.run(cmd, null);
+        try {
+            Tools.run(cmd, null);
+        } catch (Tools.ToolException e) {
+            if (!sysroot.hasLibc() && e.getMessage().contains("No such file or directory")) {
+                throw new Tools.ToolException(e.getMessage() + "\njnbox cc: the sysroot in " + sysroot.dir()
+                        + " has no libc yet: run `jnbox cc --build-sysroot` (needs Debian's newlib-source)");
+            }
+            throw e;
+        }
         assemble(s, obj, true, c.getFileName().toString().replaceFirst("\\.c$", ".s"));
     }
 

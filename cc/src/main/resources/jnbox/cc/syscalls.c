@@ -150,3 +150,8 @@ clock_t _times(struct tms *t) {
     if (t) { t->tms_utime = c; t->tms_stime = 0; t->tms_cutime = 0; t->tms_cstime = 0; }
     return c;
 }
+
+/* No processes in a nexe: system(), popen's helpers and exec report ENOSYS. */
+int _execve(const char *path, char *const argv[], char *const envp[]) { errno = ENOSYS; return -1; }
+int _fork(void) { errno = ENOSYS; return -1; }
+int _wait(int *status) { errno = ENOSYS; return -1; }

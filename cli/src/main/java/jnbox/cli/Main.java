@@ -3,6 +3,7 @@ package jnbox.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import jnbox.cc.CcCommand;
 import jnbox.syscalls.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jnbox", description = "A pure-Java x86-64 emulator sandbox for Native Client (NaCl) programs.",
         subcommands = {RunCommand.class, InspectCommand.class, ValidateCommand.class, SyscallsCommand.class,
-                BenchCommand.class, SelftestCommand.class},
+                BenchCommand.class, SelftestCommand.class, CcCommand.class},
         footer = {"", "Run 'jnbox COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
     @CommandLine.Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
