@@ -239,7 +239,7 @@ final class IntExec {
                 int c = Shift.count(u.size, u.op2 == Uop.IMM ? u.imm : r[CpuState.RCX]);
                 if (c == 0) {
                     // a 32-bit register destination is still written, so its upper half clears
-                    // (host CPU; testdata/lockstep/jnbox_known-shrd-*.txt)
+                    // (host CPU; testdata/lockstep/jnbox_fixed-shrd-*.txt)
                     if (u.op0 < Uop.HIGH8 && u.size == 4) r[u.op0] &= 0xFFFF_FFFFL;
                     return u.next;
                 }

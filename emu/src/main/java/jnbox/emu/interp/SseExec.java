@@ -367,6 +367,7 @@ final class SseExec {
             }
             case CVTF2SI: case CVTTF2SI: {
                 readSrc(u, s, var == SS ? 4 : 8, false);
+                sLo = var == SS ? Conversions.dazFloat((int) sLo, x.cpu.mxcsr) & 0xFFFF_FFFFL : Conversions.dazDouble(sLo, x.cpu.mxcsr);
                 int rc = op == CVTTF2SI ? 3 : x.cpu.mxcsr >>> 13 & 3;
                 long v;
                 if (u.size == 8) v = var == SS ? Conversions.cvtss2si64((int) sLo, rc) : Conversions.cvtsd2si64(sLo, rc);
@@ -496,6 +497,8 @@ final class SseExec {
             }
             case CVTPS2DQ: case CVTTPS2DQ: {
                 int rc = op == CVTTPS2DQ ? 3 : x.cpu.mxcsr >>> 13 & 3;
+                bl = Conversions.dazFloat2(bl, x.cpu.mxcsr);
+                bh = Conversions.dazFloat2(bh, x.cpu.mxcsr);
                 rl = f2i2(bl, rc); rh = f2i2(bh, rc);
                 for (int i = 0; i < 4; i++) {
                     float src = Float.intBitsToFloat((int) ((i < 2 ? bl : bh) >>> (32 * (i & 1))));
@@ -512,6 +515,8 @@ final class SseExec {
             }
             case CVTPD2DQ: case CVTTPD2DQ: {
                 int rc = op == CVTTPD2DQ ? 3 : x.cpu.mxcsr >>> 13 & 3;
+                bl = Conversions.dazDouble(bl, x.cpu.mxcsr);
+                bh = Conversions.dazDouble(bh, x.cpu.mxcsr);
                 rl = (Conversions.cvtsd2si32(bl, rc) & 0xFFFF_FFFFL) | (long) Conversions.cvtsd2si32(bh, rc) << 32;
                 rh = 0;
                 exc = MxcsrFlags.ofToInt(Double.longBitsToDouble(bl), rc, false)

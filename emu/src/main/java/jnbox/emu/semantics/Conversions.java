@@ -9,6 +9,27 @@ package jnbox.emu.semantics;
 public final class Conversions {
     private Conversions() {}
 
+    /** MXCSR.DAZ (bit 6): denormal sources read as zero of the same sign (SDM vol. 1 §10.2.3.4). */
+    public static final int MXCSR_DAZ = 1 << 6;
+
+    /** A double source as the SSE unit reads it: a denormal is +/-0 when DAZ is set. */
+    public static long dazDouble(long bits, int mxcsr) {
+        if ((mxcsr & MXCSR_DAZ) != 0 && (bits & 0x7FF0_0000_0000_0000L) == 0) return bits & 0x8000_0000_0000_0000L;
+        return bits;
+    }
+
+    /** A float source (low 32 bits) as the SSE unit reads it: a denormal is +/-0 when DAZ is set. */
+    public static int dazFloat(int bits, int mxcsr) {
+        if ((mxcsr & MXCSR_DAZ) != 0 && (bits & 0x7F80_0000) == 0) return bits & 0x8000_0000;
+        return bits;
+    }
+
+    /** Two packed floats of {@code v}, each read through {@link #dazFloat}. */
+    public static long dazFloat2(long v, int mxcsr) {
+        if ((mxcsr & MXCSR_DAZ) == 0) return v;
+        return (dazFloat((int) v, mxcsr) & 0xFFFF_FFFFL) | (long) dazFloat((int) (v >>> 32), mxcsr) << 32;
+    }
+
     public static final int INDEFINITE32 = 0x8000_0000;
     public static final long INDEFINITE64 = 0x8000_0000_0000_0000L;
 
