@@ -405,41 +405,28 @@ final class IntExec {
 
     /** ALU on a 32/64-bit register destination with a ready source value (same rules as {@link #alu}). */
     private long aluFast(Uop u, long b) {
-        final long[] r = this.r;
-        int d = u.op0, size = u.size;
-        long a = r[d] & u.mask;
-        long v;
-        int kind;
-        switch (u.sub) {
-            case 0: v = Alu.add(size, a, b); kind = Flags.ADD; break;
-            case 1: v = Alu.or(size, a, b); kind = Flags.LOGIC; break;
-            case 2: {
-                long cf = cpu.cf();
-                v = Alu.adc(size, a, b, cf);
-                kind = cf != 0 ? Flags.ADC : Flags.ADD;
-                break;
-            }
-            case 3: {
-                long cf = cpu.cf();
-                v = Alu.sbb(size, a, b, cf);
-                kind = cf != 0 ? Flags.SBB : Flags.SUB;
-                break;
-            }
-            case 4: v = Alu.and(size, a, b); kind = Flags.LOGIC; break;
-            case 5: v = Alu.sub(size, a, b); kind = Flags.SUB; break;
-            case 6: v = Alu.xor(size, a, b); kind = Flags.LOGIC; break;
-            default:
-                lazy(Flags.SUB, u, a, b, Alu.sub(size, a, b));
-                return u.next;
-        }
-        r[d] = v;
-        lazy(kind, u, a, b, v);
+        int d = u.op0;
+        long v = aluResult(u, r[d] & u.mask, b);
+        if (u.sub != ALU_CMP) r[d] = v;
         return u.next;
     }
 
     private long alu(Uop u) {
         int size = u.size;
-        long a = get(u, u.op0, size), b = get(u, u.op1, size);
+        long v = aluResult(u, get(u, u.op0, size), get(u, u.op1, size));
+        if (u.sub != ALU_CMP) set(u, u.op0, size, v);
+        return u.next;
+    }
+
+    /** ModRM.reg of the ALU group (SDM vol. 2 Table A-6): add or adc sbb and sub xor cmp. */
+    private static final int ALU_CMP = 7;
+
+    /**
+     * The ALU group's operation {@code u.sub} on a and b: records the flags lazily and returns the
+     * result, which the caller writes back unless the operation is cmp.
+     */
+    private long aluResult(Uop u, long a, long b) {
+        int size = u.size;
         long v;
         int kind;
         switch (u.sub) {
@@ -458,15 +445,11 @@ final class IntExec {
                 break;
             }
             case 4: v = Alu.and(size, a, b); kind = Flags.LOGIC; break;
-            case 5: v = Alu.sub(size, a, b); kind = Flags.SUB; break;
             case 6: v = Alu.xor(size, a, b); kind = Flags.LOGIC; break;
-            default:
-                lazy(Flags.SUB, u, a, b, Alu.sub(size, a, b));
-                return u.next;
+            default: v = Alu.sub(size, a, b); kind = Flags.SUB; break; // 5 sub, 7 cmp
         }
-        set(u, u.op0, size, v);
         lazy(kind, u, a, b, v);
-        return u.next;
+        return v;
     }
 
     private long shift(Uop u) {
