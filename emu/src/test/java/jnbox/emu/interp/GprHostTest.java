@@ -8,15 +8,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import jnbox.emu.cpu.CpuState;
 import jnbox.emu.engine.Engine;
 import jnbox.emu.engine.Exit;
-import jnbox.emu.mem.Prot;
 import jnbox.emu.mem.SandboxMemory;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -28,8 +24,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GprHostTest {
     /** The engine under test; another engine (translator, Unicorn) can run the same rows. */
-    static final java.util.function.Function<SandboxMemory, Engine> ENGINE = Interpreter::new;
-    static final long B = SandboxMemory.BASE, CODE = 0x20000;
     private static final int[] REGS = {CpuState.RAX, CpuState.RBX, CpuState.RCX, CpuState.RDX, CpuState.RSI, CpuState.RDI};
 
     record Row(String hex, long[] in, long fin, long mask, long[] out, long fout, String text, int line) {}
@@ -57,33 +51,16 @@ class GprHostTest {
 
     @TestFactory
     Stream<DynamicTest> everyHostRowMatches() throws IOException {
-        Map<String, List<Row>> groups = new LinkedHashMap<>();
-        for (Row r : rows()) groups.computeIfAbsent(r.text(), k -> new ArrayList<>()).add(r);
-        SandboxMemory mem = new SandboxMemory();
-        mem.map(CODE, 0x1000, Prot.RW);
-        Engine interp = ENGINE.apply(mem);
-        return groups.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            List<String> bad = new ArrayList<>();
-            for (Row r : e.getValue()) {
-                String m = check(mem, interp, r);
-                if (m != null) bad.add(m);
-            }
-            assertThat(bad).as("%d of %d rows differ", bad.size(), e.getValue().size()).isEmpty();
-        }));
+        return HostRows.perInstruction(rows(), Row::text, GprHostTest::check);
     }
 
     static String check(SandboxMemory mem, Engine interp, Row r) {
-        byte[] code = HexFormat.of().parseHex(r.hex() + "f4");
-        mem.protect(CODE, 0x1000, Prot.RW);
-        mem.poke(CODE, code, 0, code.length);
-        mem.protect(CODE, 0x1000, Prot.RX);
-        CpuState cpu = new CpuState();
-        cpu.rip = B + CODE;
+        CpuState cpu = HostRows.load(mem, r.hex());
         for (int i = 0; i < 6; i++) cpu.r[REGS[i]] = r.in()[i];
         cpu.setRflags(r.fin());
         Exit x = interp.run(cpu, 10);
         String where = "line " + r.line() + " " + r.text();
-        if (x.kind() != Exit.Kind.FAULT || x.pc() != B + CODE + code.length - 1) return where + ": exit " + x;
+        if (x.kind() != Exit.Kind.FAULT || x.pc() != HostRows.hltPc(r.hex())) return where + ": exit " + x;
         long[] got = new long[6];
         for (int i = 0; i < 6; i++) got[i] = cpu.r[REGS[i]];
         long f = cpu.rflags() & r.mask();

@@ -7,15 +7,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import jnbox.emu.cpu.CpuState;
 import jnbox.emu.engine.Engine;
 import jnbox.emu.engine.Exit;
-import jnbox.emu.mem.Prot;
 import jnbox.emu.mem.SandboxMemory;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -27,8 +23,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SseHostTest {
     /** The engine under test; another engine (translator, Unicorn) can run the same rows. */
-    static final java.util.function.Function<SandboxMemory, Engine> ENGINE = Interpreter::new;
-    static final long B = SandboxMemory.BASE, CODE = 0x20000;
 
     record Row(String hex, long a0, long a1, long b0, long b1, long rax, long fin, long r0, long r1, long rrax,
                long fout, int mxcsr, String text, int line) {}
@@ -55,28 +49,11 @@ class SseHostTest {
 
     @TestFactory
     Stream<DynamicTest> everyHostRowMatches() throws IOException {
-        Map<String, List<Row>> groups = new LinkedHashMap<>();
-        for (Row r : rows()) groups.computeIfAbsent(r.text(), k -> new ArrayList<>()).add(r);
-        SandboxMemory mem = new SandboxMemory();
-        mem.map(CODE, 0x1000, Prot.RW);
-        Engine interp = ENGINE.apply(mem);
-        return groups.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            List<String> bad = new ArrayList<>();
-            for (Row r : e.getValue()) {
-                String m = check(mem, interp, r);
-                if (m != null) bad.add(m);
-            }
-            assertThat(bad).as("%d of %d rows differ", bad.size(), e.getValue().size()).isEmpty();
-        }));
+        return HostRows.perInstruction(rows(), Row::text, SseHostTest::check);
     }
 
     static String check(SandboxMemory mem, Engine interp, Row r) {
-        byte[] code = HexFormat.of().parseHex(r.hex() + "f4");
-        mem.protect(CODE, 0x1000, Prot.RW);
-        mem.poke(CODE, code, 0, code.length);
-        mem.protect(CODE, 0x1000, Prot.RX);
-        CpuState cpu = new CpuState();
-        cpu.rip = B + CODE;
+        CpuState cpu = HostRows.load(mem, r.hex());
         cpu.vec[0] = r.a0();
         cpu.vec[1] = r.a1();
         cpu.vec[4] = r.b0();
@@ -85,7 +62,7 @@ class SseHostTest {
         cpu.setRflags(r.fin());
         Exit x = interp.run(cpu, 10);
         String where = "line " + r.line() + " " + r.text();
-        if (x.kind() != Exit.Kind.FAULT || x.pc() != B + CODE + code.length - 1) return where + ": exit " + x;
+        if (x.kind() != Exit.Kind.FAULT || x.pc() != HostRows.hltPc(r.hex())) return where + ": exit " + x;
         long f = cpu.rflags() & 0x8D5;
         if (cpu.vec[0] != r.r0() || cpu.vec[1] != r.r1() || cpu.r[CpuState.RAX] != r.rrax() || f != r.fout()
                 || cpu.mxcsr != r.mxcsr()) {
