@@ -18,19 +18,23 @@ import jnbox.emu.lockstep.SequenceGenerator;
 import jnbox.emu.unicorn.UnicornEngine;
 import org.junit.jupiter.api.Test;
 
-/** The lockstep generator's output is NaCl-valid (jnbox's validator decides), and the selftest command runs. */
+/** The lockstep generator's output (legacy and VEX pools) is NaCl-valid (jnbox's validator with NaCl's feature maximum decides), and the selftest command runs. */
 class SelftestCommandTest {
     @Test
     void generatedSequencesPassTheValidator() {
         long seed = System.nanoTime();
         System.out.println("lockstep validity seed " + seed);
-        Validator v = new Validator(CpuFeatures.JNBOX_DEFAULT);
+        Validator v = new Validator(CpuFeatures.VALIDATOR_MAX);
         List<String> bad = new ArrayList<>();
+        InstructionPool legacy = new InstructionPool(), vex = InstructionPool.vex();
         for (long s : new long[] {1, seed}) {
-            SequenceGenerator g = new SequenceGenerator(s, new InstructionPool());
-            for (int i = 0; i < 5000; i++) {
-                Sequence q = g.next();
-                if (!SelftestCommand.valid(v, q) && bad.size() < 40) bad.add(SelftestCommand.problems(v, q));
+            List<SequenceGenerator> gens = new ArrayList<>(List.of(new SequenceGenerator(s, legacy)));
+            if (!vex.forms().isEmpty()) gens.add(new SequenceGenerator(s, vex, legacy));
+            for (SequenceGenerator g : gens) {
+                for (int i = 0; i < 5000; i++) {
+                    Sequence q = g.next();
+                    if (!SelftestCommand.valid(v, q) && bad.size() < 40) bad.add(SelftestCommand.problems(v, q));
+                }
             }
         }
         assertThat(bad).as("sequences the validator rejects").isEmpty();

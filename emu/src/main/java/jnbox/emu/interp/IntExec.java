@@ -26,6 +26,7 @@ final class IntExec {
     private final SandboxMemory mem;
     private final Interpreter owner;
     private final SseExec sse;
+    private final VexExec vex;
     CpuState cpu;
     long[] r;
     /** Instructions retired by this thread before the current block started (for rdtsc). */
@@ -35,6 +36,7 @@ final class IntExec {
         this.mem = mem;
         this.owner = owner;
         this.sse = new SseExec(this, mem);
+        this.vex = new VexExec(this, mem);
     }
 
     void bind(CpuState c) {
@@ -397,6 +399,7 @@ final class IntExec {
                 return c != 0 && zf ? u.imm : u.next;
             }
             case Kinds.SSE: return sse.exec(u);
+            case Kinds.VEX: return vex.exec(u);
             case Kinds.X87: return X87Exec.exec(this, u);
             default:
                 return STOP;

@@ -45,6 +45,15 @@ public final class Interpreter implements Engine {
         this.exec = new IntExec(mem, this);
     }
 
+    /**
+     * True when the interpreter has an execution for {@code in} (its uop is not UNIMPLEMENTED): what
+     * tools that must stay within the executed ISA ask (the lockstep generator). State-dependent gaps
+     * (e.g. a non-default MXCSR) still stop a run as unimplemented.
+     */
+    public static boolean executes(jnbox.emu.decode.Insn in) {
+        return UopBuilder.build(in, 0).kind != Kinds.UNIMPLEMENTED;
+    }
+
     @Override
     public String name() { return "interpreter"; }
 

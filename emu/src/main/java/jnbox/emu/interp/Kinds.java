@@ -17,5 +17,7 @@ final class Kinds {
             PUSH_R = 77, POP_R = 78,
             X87 = 90,
             // SSE (see SseExec)
-            SSE = 100;
+            SSE = 100,
+            // VEX-encoded AVX/AVX2/FMA (see VexExec)
+            VEX = 101;
 }

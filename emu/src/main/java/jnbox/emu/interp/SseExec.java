@@ -3,8 +3,11 @@ package jnbox.emu.interp;
 import jnbox.emu.mem.GuestFault;
 import jnbox.emu.mem.SandboxMemory;
 import jnbox.emu.semantics.Conversions;
+import jnbox.emu.semantics.MxcsrEnv;
 import jnbox.emu.semantics.MxcsrFlags;
 import jnbox.emu.semantics.SseFloat;
+import jnbox.emu.semantics.SseLanes;
+import jnbox.emu.semantics.SseMath;
 import jnbox.emu.semantics.SseInt;
 
 /**
@@ -13,9 +16,9 @@ import jnbox.emu.semantics.SseInt;
  * the upper YMM half alone. 16-byte memory operands of packed instructions must be 16-byte aligned
  * except for the unaligned moves (SDM vol. 1 §11.6.8): misalignment is #GP, SIGSEGV.
  *
- * <p>Floating-point arithmetic runs only with MXCSR in its default rounding (nearest) and without
- * FTZ/DAZ; otherwise the instruction stops the run as unimplemented rather than round wrongly.
- * Exception flags ({@link MxcsrFlags}) are ORed into MXCSR; an unmasked one raises #XM (SIGFPE)
+ * <p>Floating point under the default MXCSR control (round to nearest, no FTZ/DAZ) takes the fast
+ * Java-arithmetic path; any other control goes through the full-MXCSR lane operations
+ * ({@link SseLanes}, {@link SseMath}: all rounding modes, FTZ, DAZ). Exception flags ({@link MxcsrFlags}) are ORed into MXCSR; an unmasked one raises #XM (SIGFPE)
  * before anything is written, as on hardware.
  */
 final class SseExec {
@@ -39,6 +42,8 @@ final class SseExec {
     private long sLo, sHi;
     /** MXCSR exception flags raised by the current instruction. */
     private int exc;
+    /** The MXCSR context of the full-MXCSR path (non-default RC, FTZ or DAZ). */
+    private final MxcsrEnv env = new MxcsrEnv();
 
     SseExec(IntExec x, SandboxMemory mem) {
         this.x = x;
@@ -338,28 +343,31 @@ final class SseExec {
             }
             case STMXCSR: x.store(x.ea(u), 4, x.cpu.mxcsr & 0xFFFF_FFFFL); return u.next;
             case COMIS: {
-                if (!floatEnvOk()) return IntExec.STOP;
                 readSrc(u, s, var == SS ? 4 : 8, false);
                 long f = var == SS ? SseFloat.comissFlags((int) lo(d), (int) sLo) : SseFloat.comisdFlags(lo(d), sLo);
                 exc = var == SS ? MxcsrFlags.ofCompareFloat(lane == 1, (int) lo(d), (int) sLo)
                         : MxcsrFlags.ofCompareDouble(lane == 1, lo(d), sLo);
+                if (!floatEnvOk()) { // DAZ
+                    env.begin(x.cpu.mxcsr);
+                    f = var == SS ? SseMath.comis(lane == 1, (int) lo(d), (int) sLo, env) : SseMath.comis(lane == 1, lo(d), sLo, env);
+                    exc = env.flags;
+                }
                 signal();
                 x.cpu.setArith(f);
                 return u.next;
             }
             case CVTSI2F: {
-                if (!floatEnvOk()) return IntExec.STOP;
                 int n = u.size2;
                 readSrc(u, s, n, false);
                 long iv = n == 8 ? sLo : (long) (int) sLo;
                 if (var == SS) {
-                    int f = n == 8 ? Conversions.cvtsi2ss64(sLo) : Conversions.cvtsi2ss32((int) sLo);
-                    exc = MxcsrFlags.ofFromLong(iv, Float.intBitsToFloat(f));
+                    int f = Conversions.cvtsi2ss(iv, env.begin(x.cpu.mxcsr)); // by MXCSR.RC, PE when inexact; no allocation
+                    exc = env.flags;
                     signal();
                     setX(d, (lo(d) & ~0xFFFF_FFFFL) | (f & 0xFFFF_FFFFL), hi(d));
                 } else {
-                    long r = n == 8 ? Conversions.cvtsi2sd64(sLo) : Conversions.cvtsi2sd32((int) sLo);
-                    exc = MxcsrFlags.ofFromLong(iv, Double.longBitsToDouble(r));
+                    long r = Conversions.cvtsi2sd(iv, env.begin(x.cpu.mxcsr));
+                    exc = env.flags;
                     signal();
                     setX(d, r, hi(d));
                 }
@@ -379,18 +387,18 @@ final class SseExec {
                 return u.next;
             }
             case CVTSS2SD: {
-                if (!floatEnvOk()) return IntExec.STOP;
                 readSrc(u, s, 4, false);
-                exc = MxcsrFlags.ofWiden((int) sLo);
+                long wide = Conversions.cvtss2sd((int) sLo, env.begin(x.cpu.mxcsr)); // exact: only DAZ matters
+                exc = env.flags;
                 signal();
-                setX(d, Conversions.cvtss2sd((int) sLo), hi(d));
+                setX(d, wide, hi(d));
                 return u.next;
             }
             case CVTSD2SS: {
-                if (!floatEnvOk()) return IntExec.STOP;
                 readSrc(u, s, 8, false);
                 int nr = Conversions.cvtsd2ss(sLo);
                 exc = MxcsrFlags.ofNarrow(sLo, nr);
+                if (!floatEnvOk()) { nr = Conversions.cvtsd2ss(sLo, env.begin(x.cpu.mxcsr)); exc = env.flags; }
                 signal();
                 setX(d, (lo(d) & ~0xFFFF_FFFFL) | (nr & 0xFFFF_FFFFL), hi(d));
                 return u.next;
@@ -401,11 +409,12 @@ final class SseExec {
                 return u.next;
             }
             case CVTPS2PD: {
-                if (!floatEnvOk()) return IntExec.STOP;
                 readSrc(u, s, 8, false);
-                exc = MxcsrFlags.ofWiden((int) sLo) | MxcsrFlags.ofWiden((int) (sLo >>> 32));
+                env.begin(x.cpu.mxcsr); // exact: only DAZ matters
+                long w0 = Conversions.cvtss2sd((int) sLo, env), w1 = Conversions.cvtss2sd((int) (sLo >>> 32), env);
+                exc = env.flags;
                 signal();
-                setX(d, Conversions.cvtss2sd((int) sLo), Conversions.cvtss2sd((int) (sLo >>> 32)));
+                setX(d, w0, w1);
                 return u.next;
             }
             default:
@@ -450,7 +459,12 @@ final class SseExec {
             }
             case SHUFPD: rl = (u.imm & 1) == 0 ? al : ah; rh = (u.imm & 2) == 0 ? bl : bh; break;
             case FARITH: {
-                if (!floatEnvOk()) return IntExec.STOP;
+                if (!floatEnvOk()) {
+                    rl = SseLanes.arith(var, lane, al, bl, true, env.begin(x.cpu.mxcsr));
+                    rh = SseLanes.arith(var, lane, ah, bh, false, env);
+                    exc = env.flags;
+                    break;
+                }
                 switch (var) {
                     case SS: rl = (al & ~0xFFFF_FFFFL) | (fs(lane, (int) al, (int) bl) & 0xFFFF_FFFFL); rh = ah; break;
                     case SD: rl = fd(lane, al, bl); rh = ah; break;
@@ -467,8 +481,13 @@ final class SseExec {
                 break;
             }
             case FCMP: {
-                if (!floatEnvOk()) return IntExec.STOP;
                 int p = (int) u.imm & 7;
+                if (!floatEnvOk()) { // DAZ
+                    rl = SseLanes.cmp(var, p, al, bl, true, env.begin(x.cpu.mxcsr));
+                    rh = SseLanes.cmp(var, p, ah, bh, false, env);
+                    exc = env.flags;
+                    break;
+                }
                 int cop = MxcsrFlags.signallingPredicate(p) ? MxcsrFlags.CMP_SIGNAL : MxcsrFlags.CMP_QUIET;
                 switch (var) {
                     case SS: exc = MxcsrFlags.ofFloat(cop, (int) al, (int) bl, 0); break;
@@ -485,14 +504,10 @@ final class SseExec {
                 }
                 break;
             }
-            case CVTDQ2PS: {
-                if (!floatEnvOk()) return IntExec.STOP;
-                rl = i2f2(bl); rh = i2f2(bh);
-                for (int i = 0; i < 4; i++) {
-                    long src = (long) (int) ((i < 2 ? bl : bh) >>> (32 * (i & 1)));
-                    int res = (int) ((i < 2 ? rl : rh) >>> (32 * (i & 1)));
-                    exc |= MxcsrFlags.ofFromLong(src, Float.intBitsToFloat(res));
-                }
+            case CVTDQ2PS: { // by MXCSR.RC, PE when inexact; no allocation
+                rl = SseLanes.cvtdq2ps(bl, env.begin(x.cpu.mxcsr));
+                rh = SseLanes.cvtdq2ps(bh, env);
+                exc = env.flags;
                 break;
             }
             case CVTPS2DQ: case CVTTPS2DQ: {
@@ -507,7 +522,12 @@ final class SseExec {
                 break;
             }
             case CVTPD2PS: {
-                if (!floatEnvOk()) return IntExec.STOP;
+                if (!floatEnvOk()) {
+                    rl = SseLanes.cvtpd2ps(bl, bh, env.begin(x.cpu.mxcsr));
+                    rh = 0;
+                    exc = env.flags;
+                    break;
+                }
                 rl = (Conversions.cvtsd2ss(bl) & 0xFFFF_FFFFL) | (long) Conversions.cvtsd2ss(bh) << 32;
                 rh = 0;
                 exc = MxcsrFlags.ofNarrow(bl, (int) rl) | MxcsrFlags.ofNarrow(bh, (int) (rl >>> 32));
@@ -581,10 +601,6 @@ final class SseExec {
 
     private static long cmpps2(int p, long a, long b) {
         return (SseFloat.cmpss(p, (int) a, (int) b) & 0xFFFF_FFFFL) | (long) SseFloat.cmpss(p, (int) (a >>> 32), (int) (b >>> 32)) << 32;
-    }
-
-    private static long i2f2(long v) {
-        return (Conversions.cvtsi2ss32((int) v) & 0xFFFF_FFFFL) | (long) Conversions.cvtsi2ss32((int) (v >>> 32)) << 32;
     }
 
     private static long f2i2(long v, int rc) {

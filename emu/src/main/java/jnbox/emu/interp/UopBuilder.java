@@ -207,6 +207,7 @@ final class UopBuilder {
                     u.sub = x;
                     return Kinds.X87;
                 }
+                if (in.isVex()) return VexBuilder.kind(u, in, m);
                 return SseBuilder.kind(u, in, m);
         }
     }

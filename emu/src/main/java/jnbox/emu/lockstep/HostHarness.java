@@ -75,16 +75,33 @@ public final class HostHarness implements AutoCloseable {
         }
     }
 
-    /** Runs {@code code} (placed at {@link Layout#CODE}) from {@code init} and {@code data}. */
-    public synchronized Result run(byte[] code, CpuState init, byte[] data) {
+    /** Runs {@code code} (placed at {@link Layout#CODE}) from {@code init} and {@code data}, with XMM registers only. */
+    public Result run(byte[] code, CpuState init, byte[] data) {
+        return run(code, init, data, false);
+    }
+
+    /**
+     * Runs {@code code} from {@code init} and {@code data}; with {@code avx} the whole YMM registers are
+     * loaded and returned (the host must have AVX), else only XMM (upper halves come back as 0).
+     */
+    public synchronized Result run(byte[] code, CpuState init, byte[] data, boolean avx) {
         HexFormat h = HexFormat.of();
         StringBuilder sb = new StringBuilder("code=").append(h.formatHex(code)).append(" r=");
         for (int i = 0; i < 16; i++) sb.append(i > 0 ? "," : "").append(Long.toHexString(init.r[i]));
         sb.append(" fl=").append(Long.toHexString(init.rflags() & StateDiff.COMPARED_FLAGS | CpuState.FIXED_ONE));
-        sb.append(" mx=").append(Integer.toHexString(init.mxcsr)).append(" x=");
-        for (int i = 0; i < 16; i++) {
-            sb.append(i > 0 ? "," : "").append(Long.toHexString(init.vec[4 * i])).append(',').append(Long.toHexString(init.vec[4 * i + 1]));
+        sb.append(" mx=").append(Integer.toHexString(init.mxcsr));
+        if (avx) {
+            sb.append(" y=");
+            for (int i = 0; i < 64; i++) sb.append(i > 0 ? "," : "").append(Long.toHexString(init.vec[i]));
+        } else {
+            sb.append(" x=");
+            for (int i = 0; i < 16; i++) {
+                sb.append(i > 0 ? "," : "").append(Long.toHexString(init.vec[4 * i])).append(',').append(Long.toHexString(init.vec[4 * i + 1]));
+            }
         }
+        sb.append(" x87=").append(Integer.toHexString(init.fcw)).append(',').append(Integer.toHexString(init.fsw))
+                .append(',').append(Integer.toHexString(init.ftw & 0xFF));
+        for (int i = 0; i < 8; i++) sb.append(',').append(Long.toHexString(init.x87Mant[i])).append(':').append(Integer.toHexString(init.x87SignExp[i]));
         sb.append(" data=").append(h.formatHex(data)).append('\n');
         try {
             in.write(sb.toString());
@@ -112,6 +129,7 @@ public final class HostHarness implements AutoCloseable {
                 case "fl" -> c.setRflags(h(v));
                 case "mx" -> c.mxcsr = (int) h(v);
                 case "x" -> { String[] f = v.split(","); for (int i = 0; i < 32; i++) c.vec[4 * (i / 2) + (i % 2)] = h(f[i]); }
+                case "y" -> { String[] f = v.split(","); for (int i = 0; i < 64; i++) c.vec[i] = h(f[i]); }
                 case "fcw" -> c.fcw = (int) h(v);
                 case "fsw" -> c.fsw = (int) h(v);
                 case "ftw" -> c.ftw = (int) h(v);

@@ -11,71 +11,110 @@ import jnbox.emu.decode.Mnemonic;
 import jnbox.emu.decode.OpForm;
 import jnbox.emu.decode.Operand;
 import jnbox.emu.decode.NaclStatus;
+import jnbox.emu.decode.Decoder;
+import jnbox.emu.decode.Insn;
+import jnbox.emu.interp.Interpreter;
 import jnbox.emu.semantics.Cpuid;
 
 /**
  * The forms the lockstep tester draws from: rows of the decoder's table ({@link Forms#all()}) that
- * NaCl's validator accepts ({@link NaclStatus#ACCEPTED}), whose CPU feature jnbox's CPUID
- * announces ({@link Cpuid}: what the interpreter executes), and whose operands the generator can
- * encode safely (general, XMM, memory, immediate). Left out on purpose: control transfers (the
- * sequence is straight-line), push/pop (they move rsp, which the aligned SSE accesses through rsp
- * rely on), multi-byte nops (NaCl accepts only its own nop spellings), and instructions whose result is not a function of the state (cpuid, rdtsc), the
+ * NaCl's validator accepts ({@link NaclStatus#ACCEPTED}), that the interpreter executes (asked through
+ * {@link Interpreter#executes} on sample encodings: one source of truth, so a family that lands in the
+ * interpreter is drawn from then on without any change here), and whose operands the generator can
+ * encode safely (general, XMM/YMM, memory, immediate). Two pools: the legacy-encoded forms, which
+ * Unicorn 2.0.1 (QEMU 5 TCG: up to SSE4.2) also runs, and the VEX-encoded forms (AVX, AVX2, FMA), which
+ * QEMU 5 lacks, so they are checked against the host CPU only ({@link HostLockstep}).
+ *
+ * <p>Left out on purpose: control transfers (the sequence is straight-line), push/pop (they move rsp,
+ * which the aligned SSE accesses through rsp rely on), multi-byte nops (NaCl accepts only its own nop
+ * spellings), and instructions whose result is not a function of the state (cpuid, rdtsc), the
  * privileged hlt (the sequence's own terminator), ud2, ldmxcsr (a random value faults or unmasks
- * exceptions), cmpxchg16b (alignment fault) and rcpps/rcpss/rsqrtps/rsqrtss, whose results are
- * implementation-specific approximations (SDM: relative error at most 1.5*2^-12), not one exact value.
+ * exceptions), cmpxchg16b (alignment fault), VSIB gathers, the x87 (its stack and tag set-up is not
+ * generated yet) and rcpps/rcpss/rsqrtps/rsqrtss, whose results are implementation-specific
+ * approximations (SDM: relative error at most 1.5*2^-12), not one exact value.
  */
 public final class InstructionPool {
     private static final Set<Mnemonic> EXCLUDED = EnumSet.of(Mnemonic.CALL, Mnemonic.JMP, Mnemonic.RET, Mnemonic.PUSH,
             Mnemonic.POP, Mnemonic.HLT, Mnemonic.CPUID, Mnemonic.RDTSC, Mnemonic.UD2, Mnemonic.LDMXCSR,
             Mnemonic.CMPXCHG16B, Mnemonic.JRCXZ, Mnemonic.NOP, Mnemonic.RCPPS, Mnemonic.RCPSS, Mnemonic.RSQRTPS, Mnemonic.RSQRTSS);
+    private static final Set<Mnemonic> EXCLUDED_VEX = excludedVex();
     private static final Set<Operand.Kind> ENCODABLE = EnumSet.of(Operand.Kind.E, Operand.Kind.G, Operand.Kind.R,
             Operand.Kind.Z, Operand.Kind.REG, Operand.Kind.V, Operand.Kind.W, Operand.Kind.U, Operand.Kind.M,
             Operand.Kind.I, Operand.Kind.ONE);
+    private static final Set<Operand.Kind> ENCODABLE_VEX = EnumSet.of(Operand.Kind.E, Operand.Kind.G, Operand.Kind.V,
+            Operand.Kind.H, Operand.Kind.W, Operand.Kind.U, Operand.Kind.M, Operand.Kind.I, Operand.Kind.L);
+    /** Sample encodings tried per form when asking the interpreter. */
+    private static final int SAMPLES = 8;
 
+    private final boolean vex;
     private final List<OpForm> forms = new ArrayList<>();
     private int[] cumulative;
     private final Set<OpForm> banned = new java.util.HashSet<>();
 
+    /** The legacy-encoded pool (interpreter vs Unicorn, host CPU referee). */
     public InstructionPool() {
-        for (OpForm f : Forms.all()) if (eligible(f)) forms.add(f);
+        this(false);
+    }
+
+    /** The VEX pool (AVX, AVX2, FMA): interpreter vs host CPU. May be empty. */
+    public static InstructionPool vex() {
+        return new InstructionPool(true);
+    }
+
+    private InstructionPool(boolean vex) {
+        this.vex = vex;
+        SequenceGenerator probe = new SequenceGenerator(0x5EED, this);
+        Decoder decoder = new Decoder();
+        for (OpForm f : Forms.all()) {
+            if (f.isVex() == vex && eligible(f) && executed(f, probe, decoder)) forms.add(f);
+        }
         rebuild();
     }
 
-    /** True when the generator may use {@code f}. */
+    public boolean isVex() { return vex; }
+
+    /** True when the generator can encode {@code f} and the validator accepts it (the interpreter is asked separately). */
     public static boolean eligible(OpForm f) {
-        if (f.nacl() != NaclStatus.ACCEPTED || f.isVex() || !executed(f.feature())) return false;
-        // x87 comes next: its generation (stack wrap, tags) and Unicorn's x87 quirks are not written yet.
+        if (f.nacl() != NaclStatus.ACCEPTED || f.has(jnbox.emu.decode.Flag.VSIB)) return false;
         if (f.feature() == CpuFeature.X87 || f.feature() == CpuFeature.CMOV_X87) return false;
         if (EXCLUDED.contains(f.mnemonic()) || f.isRelativeBranch()) return false;
+        if (f.isVex() && EXCLUDED_VEX.contains(f.mnemonic())) return false;
+        // F3 0F BC/BD are tzcnt/lzcnt only where CPUID announces them; jnbox without them runs bsf/bsr as such
+        // a CPU does, which the host (with BMI1/ABM) cannot referee.
+        if ((f.feature() == CpuFeature.TZCNT || f.feature() == CpuFeature.LZCNT) && !Cpuid.REPORTED.contains(f.feature())) return false;
         for (Operand o : f.operands()) {
-            if (!ENCODABLE.contains(o.kind())) return false;
+            if (!(f.isVex() ? ENCODABLE_VEX : ENCODABLE).contains(o.kind())) return false;
+            // The register-to-register vmovss/vmovsd rows are ACCEPTED in the decoder table, but jnbox's validator
+            // calls them "unrecognized instruction" (reported to the lead); until the two agree they are not drawn.
+            if (o.kind() == Operand.Kind.U && (f.mnemonic().name().equals("VMOVSS") || f.mnemonic().name().equals("VMOVSD"))) return false;
             if (o.kind() == Operand.Kind.REG && o.fixedReg() == 4) return false; // rsp-relative fixed operands
         }
         return true;
     }
 
-    /** True when jnbox's CPUID announces {@code f} (SDM vol. 2 CPUID, Tables 3-10, 3-11). */
-    public static boolean executed(CpuFeature f) {
-        return switch (f) {
-            case BASE -> true;
-            case TSC -> (Cpuid.LEAF1_EDX & 1 << 4) != 0;
-            case CX8 -> (Cpuid.LEAF1_EDX & 1 << 8) != 0;
-            case CMOV -> (Cpuid.LEAF1_EDX & 1 << 15) != 0;
-            case X87 -> (Cpuid.LEAF1_EDX & 1) != 0;
-            case MMX -> (Cpuid.LEAF1_EDX & 1 << 23) != 0;
-            case SSE -> (Cpuid.LEAF1_EDX & 1 << 25) != 0;
-            case SSE2 -> (Cpuid.LEAF1_EDX & 1 << 26) != 0;
-            case SSE3 -> (Cpuid.LEAF1_ECX & 1) != 0;
-            case SSSE3 -> (Cpuid.LEAF1_ECX & 1 << 9) != 0;
-            case SSE41 -> (Cpuid.LEAF1_ECX & 1 << 19) != 0;
-            case SSE42 -> (Cpuid.LEAF1_ECX & 1 << 20) != 0;
-            case CX16 -> (Cpuid.LEAF1_ECX & 1 << 13) != 0;
-            case MOVBE -> (Cpuid.LEAF1_ECX & 1 << 22) != 0;
-            case POPCNT -> (Cpuid.LEAF1_ECX & 1 << 23) != 0;
-            case LAHF -> (Cpuid.EXT1_ECX & 1) != 0;
-            case LZCNT -> (Cpuid.EXT1_ECX & 1 << 5) != 0;
-            default -> false;
-        };
+    /** The approximations (vrcpps, vrsqrtps...) have no one exact result, as their legacy forms. */
+    private static Set<Mnemonic> excludedVex() {
+        Set<Mnemonic> s = EnumSet.noneOf(Mnemonic.class);
+        for (String n : new String[] {"VRCPPS", "VRCPSS", "VRSQRTPS", "VRSQRTSS", "VLDMXCSR"}) {
+            try {
+                s.add(Mnemonic.valueOf(n));
+            } catch (IllegalArgumentException absent) {
+                // the table has no such mnemonic
+            }
+        }
+        return s;
+    }
+
+    /** True when the interpreter executes some encoding of {@code f} ({@link Interpreter#executes}). */
+    private static boolean executed(OpForm f, SequenceGenerator probe, Decoder decoder) {
+        for (int i = 0; i < SAMPLES; i++) {
+            List<byte[]> group = probe.encode(f);
+            if (group == null) continue;
+            byte[] insn = group.get(group.size() - 1);
+            Insn in = decoder.decode(insn, 0, insn.length);
+            if (in != null && Interpreter.executes(in)) return true;
+        }
+        return false;
     }
 
     /** Stops drawing {@code f} (e.g. the interpreter reported it unimplemented). */
@@ -91,7 +130,7 @@ public final class InstructionPool {
     public List<OpForm> forms() { return forms; }
 
     private void rebuild() {
-        cumulative = new int[forms.size()];
+        cumulative = new int[Math.max(1, forms.size())];
         int sum = 0;
         for (int i = 0; i < forms.size(); i++) {
             sum += Families.weight(forms.get(i).mnemonic());
@@ -100,6 +139,7 @@ public final class InstructionPool {
     }
 
     synchronized OpForm pick(Random rnd) {
+        if (forms.isEmpty()) throw new IllegalStateException("no form to draw: the interpreter executes none of this pool");
         int x = rnd.nextInt(cumulative[cumulative.length - 1]);
         int i = java.util.Arrays.binarySearch(cumulative, x + 1);
         if (i < 0) i = -i - 1;

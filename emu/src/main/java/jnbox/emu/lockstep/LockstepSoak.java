@@ -12,9 +12,15 @@ import jnbox.emu.decode.OpForm;
 public final class LockstepSoak {
     private LockstepSoak() {}
 
-    /** What a soak found. */
+    /** One sequence in {@value #VEX_EVERY} is a VEX (AVX/AVX2/FMA) sequence checked against the host CPU only. */
+    public static final int VEX_EVERY = 8;
+
+    /**
+     * What a soak found: {@code sequences}/{@code steps} count both modes; {@code hostOnly} is the
+     * VEX runner (null without a host referee or when the interpreter executes no VEX form yet).
+     */
     public record Summary(long seed, long sequences, long steps, long unexplained, long millis, LockstepRunner runner,
-            InstructionPool pool, SequenceGenerator generator, List<String> invalid) {}
+            InstructionPool pool, SequenceGenerator generator, List<String> invalid, HostLockstep hostOnly, InstructionPool vexPool) {}
 
     /** Runs {@code n} sequences on one thread. */
     public static Summary run(long seed, long n, HostHarness host, int keep) {
@@ -29,6 +35,8 @@ public final class LockstepSoak {
     public static List<Summary> run(long seed, long n, HostHarness host, int keep, int threads,
             java.util.function.Predicate<Sequence> validator) {
         InstructionPool pool = new InstructionPool();
+        InstructionPool vexPool = host == null ? null : InstructionPool.vex();
+        boolean vex = vexPool != null && !vexPool.forms().isEmpty();
         List<Summary> out = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
@@ -37,20 +45,26 @@ public final class LockstepSoak {
             long count = n / threads + (t < n % threads ? 1 : 0);
             Thread w = new Thread(() -> {
                 SequenceGenerator gen = new SequenceGenerator(s, pool);
+                SequenceGenerator vexGen = vex ? new SequenceGenerator(~s, vexPool, pool) : null;
+                HostLockstep hostOnly = vex ? new HostLockstep(vexPool, host, keep) : null;
                 long t0 = System.nanoTime();
                 List<String> invalid = new ArrayList<>();
                 try (LockstepRunner r = new LockstepRunner(pool, host, keep)) {
                     for (long i = 0; i < count; i++) {
-                        Sequence q = gen.next();
+                        boolean hostMode = vexGen != null && i % VEX_EVERY == VEX_EVERY - 1 && !vexPool.forms().isEmpty();
+                        Sequence q = hostMode ? vexGen.next() : gen.next();
                         if (validator != null && !validator.test(q)) {
                             // Not NaCl-valid: a generator bug; never run, always reported.
                             invalid.add(java.util.HexFormat.of().formatHex(q.code()));
                             continue;
                         }
-                        r.run(q);
+                        if (hostMode) hostOnly.run(q);
+                        else r.run(q);
                     }
-                    Summary sum = new Summary(s, r.sequences(), r.steps(), r.unexplained() + invalid.size(),
-                            (System.nanoTime() - t0) / 1_000_000, r, pool, gen, invalid);
+                    long hs = hostOnly == null ? 0 : hostOnly.sequences(), hsteps = hostOnly == null ? 0 : hostOnly.steps();
+                    long hu = hostOnly == null ? 0 : hostOnly.unexplained();
+                    Summary sum = new Summary(s, r.sequences() + hs, r.steps() + hsteps, r.unexplained() + hu + invalid.size(),
+                            (System.nanoTime() - t0) / 1_000_000, r, pool, gen, invalid, hostOnly, vexPool);
                     synchronized (out) { out.add(sum); }
                 } catch (RuntimeException e) {
                     synchronized (failures) { failures.add(e); }
@@ -92,5 +106,16 @@ public final class LockstepSoak {
         }
         r.signatures().forEach((k, v) -> out.println("  " + v + " x " + k));
         for (LockstepRunner.Divergence d : r.divergences()) out.println(Reproducers.format(d));
+        HostLockstep h = s.hostOnly();
+        if (h == null) {
+            out.println("VEX (AVX/AVX2/FMA) vs host: not run (" + (s.vexPool() == null ? "no host referee" : "the interpreter executes no VEX form") + ")");
+            return;
+        }
+        out.printf("VEX (AVX/AVX2/FMA) vs host CPU: %d sequences, %d steps, %d forms in the pool; interpreter %d ms, host %d ms%n",
+                h.sequences(), h.steps(), s.vexPool().forms().size(), h.nanosInterp / 1_000_000, h.nanosHost / 1_000_000);
+        out.println("VEX verdicts: " + h.verdicts() + "; unexplained: " + h.unexplained());
+        if (!h.unimplemented().isEmpty()) out.println("VEX interpreter UNIMPLEMENTED (banned): " + h.unimplemented().keySet());
+        h.signatures().forEach((k, v) -> out.println("  " + v + " x " + k));
+        for (LockstepRunner.Divergence d : h.divergences()) out.println(Reproducers.format(d));
     }
 }

@@ -12,7 +12,9 @@ import jnbox.emu.cpu.CpuState;
  * {@code hlt} at {@link Layout#CODE}, the state and data before it, and the results of the
  * interpreter, Unicorn and the host CPU. Lines are {@code key value}; {@code #} starts a comment.
  * Keys: {@code verdict}, {@code insn} (disassembly), {@code code} (hex), {@code r} (16 GPRs),
- * {@code rflags}, {@code mxcsr}, {@code xmm} (32 lanes, lo/hi per register), {@code data}
+ * {@code rflags}, {@code mxcsr}, {@code xmm} (32 lanes, lo/hi per register), for AVX reproducers
+ * {@code ymm} (64 lanes, four per register), when not fninit's, {@code x87} (FCW, FSW, abridged FTW,
+ * then mantissa:sign-exponent of the eight registers in physical order), {@code data}
  * ({@link Layout#DATA_LEN} bytes hex), then {@code host}/{@code interp}/{@code unicorn} results as
  * the host harness prints them, and {@code diff} lines.
  */
@@ -45,6 +47,24 @@ public final class Reproducers {
             sb.append(i == 0 ? " " : ",").append(Long.toHexString(c.vec[4 * i])).append(',').append(Long.toHexString(c.vec[4 * i + 1]));
         }
         sb.append('\n');
+        CpuState fresh = new CpuState();
+        if (c.fcw != fresh.fcw || c.fsw != 0 || c.ftw != 0) {
+            sb.append("x87 ").append(Integer.toHexString(c.fcw)).append(',').append(Integer.toHexString(c.fsw)).append(',')
+                    .append(Integer.toHexString(c.ftw));
+            for (int i = 0; i < 8; i++) sb.append(',').append(Long.toHexString(c.x87Mant[i])).append(':').append(Integer.toHexString(c.x87SignExp[i]));
+            sb.append('\n');
+        }
+        if (hasUpperLanes(c)) {
+            sb.append("ymm");
+            for (int i = 0; i < 64; i++) sb.append(i == 0 ? " " : ",").append(Long.toHexString(c.vec[i]));
+            sb.append('\n');
+        }
+    }
+
+    /** True when a YMM upper half is nonzero (an AVX reproducer: the file then has a {@code ymm} line). */
+    static boolean hasUpperLanes(CpuState c) {
+        for (int i = 0; i < 16; i++) if (c.vec[4 * i + 2] != 0 || c.vec[4 * i + 3] != 0) return true;
+        return false;
     }
 
     /** A result in the host harness's line format (data omitted: see the diff lines). */
@@ -56,6 +76,10 @@ public final class Reproducers {
         sb.append(" fl=").append(Long.toHexString(c.rflags() & StateDiff.COMPARED_FLAGS | CpuState.FIXED_ONE));
         sb.append(" mx=").append(Integer.toHexString(c.mxcsr)).append(" x=");
         for (int i = 0; i < 16; i++) sb.append(i > 0 ? "," : "").append(Long.toHexString(c.vec[4 * i])).append(',').append(Long.toHexString(c.vec[4 * i + 1]));
+        if (hasUpperLanes(c)) {
+            sb.append(" y=");
+            for (int i = 0; i < 64; i++) sb.append(i > 0 ? "," : "").append(Long.toHexString(c.vec[i]));
+        }
         sb.append(" fcw=").append(Integer.toHexString(c.fcw)).append(" fsw=").append(Integer.toHexString(c.fsw))
                 .append(" ftw=").append(Integer.toHexString(c.ftw));
         return sb.toString();
@@ -92,6 +116,18 @@ public final class Reproducers {
                 case "rflags" -> c.setRflags(Long.parseUnsignedLong(v, 16));
                 case "mxcsr" -> c.mxcsr = Integer.parseUnsignedInt(v, 16);
                 case "xmm" -> { String[] f = v.split(","); for (int i = 0; i < 32; i++) c.vec[4 * (i / 2) + i % 2] = Long.parseUnsignedLong(f[i], 16); }
+                case "x87" -> {
+                    String[] f = v.split(",");
+                    c.fcw = Integer.parseInt(f[0], 16);
+                    c.fsw = Integer.parseInt(f[1], 16);
+                    c.ftw = Integer.parseInt(f[2], 16);
+                    for (int i = 0; i < 8; i++) {
+                        String[] me = f[3 + i].split(":");
+                        c.x87Mant[i] = Long.parseUnsignedLong(me[0], 16);
+                        c.x87SignExp[i] = Integer.parseInt(me[1], 16);
+                    }
+                }
+                case "ymm" -> { String[] f = v.split(","); for (int i = 0; i < 64; i++) c.vec[i] = Long.parseUnsignedLong(f[i], 16); }
                 case "data" -> data = h.parseHex(v);
                 case "host" -> host = HostHarness.parse(v.replaceAll(" kind=\\S+", ""));
                 default -> { }

@@ -38,6 +38,9 @@ public final class SequenceGenerator {
 
     private final Random rnd;
     private final InstructionPool pool;
+    /** Forms mixed into a VEX pool's sequences (1 in {@link #MIX_EVERY}), or null. */
+    private final InstructionPool mix;
+    private static final int MIX_EVERY = 5;
     private final Decoder decoder = new Decoder();
     private final Set<OpForm> misencoded = new HashSet<>();
     private final Set<OpForm> encoded = new HashSet<>();
@@ -45,9 +48,18 @@ public final class SequenceGenerator {
     private final long seed;
 
     public SequenceGenerator(long seed, InstructionPool pool) {
+        this(seed, pool, null);
+    }
+
+    /**
+     * A generator drawing from {@code pool}, and one instruction in {@link #MIX_EVERY} from {@code mix}
+     * (null: none): VEX sequences mix in legacy SSE forms, which must keep the YMM upper halves.
+     */
+    public SequenceGenerator(long seed, InstructionPool pool, InstructionPool mix) {
         this.seed = seed;
         this.rnd = new Random(seed);
         this.pool = pool;
+        this.mix = mix;
     }
 
     /**
@@ -66,11 +78,23 @@ public final class SequenceGenerator {
         int n = 8 + rnd.nextInt(9);
         for (int i = 0; i < n; i++) {
             List<byte[]> group = null;
-            for (int tries = 0; group == null && tries < 50; tries++) group = encode(pool.pick(rnd));
+            boolean mixed = mix != null && !mix.forms().isEmpty() && rnd.nextInt(MIX_EVERY) == 0;
+            for (int tries = 0; group == null && tries < 50; tries++) {
+                OpForm f = mixed ? mix.pick(rnd) : pool.pick(rnd);
+                // Mixed-in legacy forms are vector ones: they leave no undefined flags for a later instruction to read.
+                if (!mixed || hasVectorOperand(f)) group = encode(f);
+            }
             if (group != null) c.group(group);
         }
         c.group(List.of(new byte[] {HLT}));
         return new Sequence(seed * 1_000_003L + count++, c.bytes(), c.starts(), initialState(), initialData());
+    }
+
+    private static boolean hasVectorOperand(OpForm f) {
+        for (Operand o : f.operands()) {
+            if (o.kind() == Operand.Kind.V || o.kind() == Operand.Kind.W || o.kind() == Operand.Kind.U) return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- code layout
@@ -112,6 +136,8 @@ public final class SequenceGenerator {
         int reg = -1, mod = -1, rm = -1, sib = -1;
         byte[] disp = new byte[0];
         int opReg = -1;
+        /** VEX: the vvvv register, the is4 register (imm8[7:4]), L; -1 when unused. */
+        int vvvv = -1, is4 = -1, vexL;
         boolean memory, aligned, lock;
         /** The zero-extending and of the index register: must come right before the instruction. */
         byte[] indexSetup;
@@ -129,7 +155,7 @@ public final class SequenceGenerator {
             Operand.Kind k = o.kind();
             if (k == Operand.Kind.V || k == Operand.Kind.W || k == Operand.Kind.U) xmm = true;
         }
-        e.aligned = xmm;
+        e.aligned = xmm || f.isVex();
         Mnemonic m = f.mnemonic();
         // SDM BSWAP: "When the BSWAP instruction references a 16-bit register, the result is undefined."
         if (m == Mnemonic.BSWAP && e.osz == 2) return null;
@@ -155,6 +181,8 @@ public final class SequenceGenerator {
                     if (rnd.nextInt(10) < 3) memory(e);
                     else { e.mod = 3; e.rm = xmmReg(e); }
                 }
+                case H -> e.vvvv = xmmReg(e);
+                case L -> e.is4 = xmmReg(e);
                 case REG, VREG, I, ONE -> { }
                 default -> { return null; }
             }
@@ -180,6 +208,15 @@ public final class SequenceGenerator {
 
     private void chooseSizes(Enc e) {
         OpForm f = e.f;
+        if (f.isVex()) {
+            // VEX: W fixed by the row or chosen (W_SIZE: 32/64-bit GPR operand), L fixed or chosen (L_BOTH);
+            // an ignored W or L is 0, as assemblers write it and as NaCl's validator requires (it rejects
+            // e.g. vaddpd with W=1).
+            e.w = f.vexW() == 1 || (f.vexW() == OpForm.W_SIZE && rnd.nextBoolean());
+            e.vexL = f.vexL() == 1 || (f.vexL() == OpForm.L_BOTH && rnd.nextBoolean()) ? 1 : 0;
+            e.osz = e.w && f.vexW() == OpForm.W_SIZE ? 8 : 4;
+            return;
+        }
         boolean vSized = false, ySized = false;
         for (Operand o : f.operands()) {
             if (!o.isGprKind() && o.kind() != Operand.Kind.I) continue;
@@ -241,13 +278,13 @@ public final class SequenceGenerator {
         e.memory = true;
         int choice = rnd.nextInt(10);
         if (e.noRex) choice = choice < 5 ? 5 : 7; // r15 needs REX.B: only rsp/rbp bases
-        int align = e.aligned ? 16 : 1;
+        int align = e.aligned ? (e.f.isVex() ? 32 : 16) : 1;
         if (choice < 4) {
             // disp32(%r15)
             e.rexB = 1;
             e.mod = 2;
             e.rm = 7;
-            int off = rnd.nextInt((Layout.R15_WINDOW - 16) / align) * align;
+            int off = rnd.nextInt((Layout.R15_WINDOW - 32) / align) * align;
             e.disp = le32((int) (Layout.DATA + off));
         } else if (choice < 6) {
             // disp8(%rsp): SIB with no index
@@ -264,20 +301,20 @@ public final class SequenceGenerator {
             // disp32(%r15,%idx,s) after "and $mask,%idx32" (NaCl: zero-extended by the previous instruction)
             int idx = INDEX[rnd.nextInt(INDEX.length)];
             int s = rnd.nextInt(4);
-            int mask = (0x7F0 >> s) & ~0xF;
+            int mask = (0x7F0 >> s) & ~(align > 16 ? 0x1F : 0xF);
             e.indexSetup = andImm32(idx, mask);
             e.rexB = 1;
             e.rexX = idx >> 3;
             e.mod = 2;
             e.rm = 4;
             e.sib = s << 6 | (idx & 7) << 3 | 7;
-            int off = rnd.nextInt((0x800 - 16) / align) * align;
+            int off = rnd.nextInt((0x800 - 32) / align) * align;
             e.disp = le32((int) (Layout.DATA + off));
         }
     }
 
     private int disp8(int align) {
-        return (rnd.nextInt(256 - 16) - 128) / align * align;
+        return (rnd.nextInt(256 - 32) - 128) / align * align;
     }
 
     /** mov $count,%ecx before shifts by CL; counts for 16-bit shld/shrd stay within 16 (else undefined). */
@@ -319,34 +356,26 @@ public final class SequenceGenerator {
     private byte[] assemble(Enc e) {
         OpForm f = e.f;
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        if (e.lock) b.write(0xF0);
-        if (e.osz == 2 && f.mandatoryPrefix() == OpForm.PFX_ANY && !e.byteForm) b.write(0x66);
-        if (f.mandatoryPrefix() > 0) b.write(f.mandatoryPrefix());
-        int reg = e.reg, rm = e.rm, opReg = e.opReg;
-        if (e.mod == 3 && rm >= 8) e.rexB = 1;
-        if (reg >= 8) e.rexR = 1;
-        if (opReg >= 8) e.rexB = 1;
-        int rex = (e.w ? 8 : 0) | e.rexR << 2 | e.rexX << 1 | e.rexB;
-        if (e.noRex && rex != 0) return null;
-        if (rex != 0 || (e.byteForm && !e.noRex)) b.write(0x40 | rex);
-        switch (f.map()) {
-            case ONE_BYTE -> { }
-            case MAP_0F -> b.write(0x0F);
-            case MAP_0F38 -> { b.write(0x0F); b.write(0x38); }
-            case MAP_0F3A -> { b.write(0x0F); b.write(0x3A); }
-            default -> { return null; }
+        if (f.isVex()) {
+            if (!vexPrefix(e, b)) return null;
+        } else if (!legacyPrefixes(e, b)) {
+            return null;
         }
-        b.write(f.opcodeReg() ? f.opcode() | (opReg & 7) : f.opcode());
+        b.write(f.opcodeReg() ? f.opcode() | (e.opReg & 7) : f.opcode());
         if (f.fixedModrm() >= 0) {
             b.write(f.fixedModrm());
         } else if (f.hasModrm()) {
             int mod = e.mod;
             if (mod < 0) return null;
-            b.write(mod << 6 | (reg & 7) << 3 | (rm & 7));
+            b.write(mod << 6 | (e.reg & 7) << 3 | (e.rm & 7));
             if (e.sib >= 0) b.write(e.sib);
             b.writeBytes(e.disp);
         }
         for (Operand o : f.operands()) {
+            if (o.kind() == Operand.Kind.L) {
+                b.write(e.is4 << 4); // SDM vol. 2 2.3.9: imm8[7:4] names the register, [3:0] are ignored
+                continue;
+            }
             if (o.kind() != Operand.Kind.I) continue;
             int n = switch (o.size()) {
                 case B -> 1;
@@ -360,6 +389,65 @@ public final class SequenceGenerator {
             for (int i = 0; i < n; i++) b.write((int) (v >>> (8 * i)));
         }
         return b.toByteArray();
+    }
+
+    /**
+     * The VEX prefix (SDM vol. 2 2.3.5): the 2-byte form C5 when it can say everything (map 0F, W=0,
+     * no X/B extension; chosen half the time), else the 3-byte form C4; R, X, B and vvvv inverted.
+     */
+    private boolean vexPrefix(Enc e, ByteArrayOutputStream b) {
+        OpForm f = e.f;
+        if (e.lock) return false;
+        int reg = e.reg, rm = e.rm;
+        if (e.mod == 3 && rm >= 8) e.rexB = 1;
+        if (reg >= 8) e.rexR = 1;
+        int mmmmm = switch (f.map()) {
+            case VEX_0F -> 1;
+            case VEX_0F38 -> 2;
+            case VEX_0F3A -> 3;
+            default -> -1;
+        };
+        if (mmmmm < 0) return false;
+        int pp = switch (f.mandatoryPrefix()) {
+            case 0x66 -> 1;
+            case 0xF3 -> 2;
+            case 0xF2 -> 3;
+            default -> 0;
+        };
+        int v = e.vvvv < 0 ? 15 : e.vvvv;
+        int tail = (~v & 15) << 3 | e.vexL << 2 | pp;
+        if (mmmmm == 1 && !e.w && e.rexX == 0 && e.rexB == 0 && rnd.nextBoolean()) {
+            b.write(0xC5);
+            b.write((e.rexR ^ 1) << 7 | tail);
+        } else {
+            b.write(0xC4);
+            b.write((e.rexR ^ 1) << 7 | (e.rexX ^ 1) << 6 | (e.rexB ^ 1) << 5 | mmmmm);
+            b.write((e.w ? 0x80 : 0) | tail);
+        }
+        return true;
+    }
+
+    /** Lock, operand-size and mandatory prefixes, REX and the escape bytes of a legacy encoding. */
+    private boolean legacyPrefixes(Enc e, ByteArrayOutputStream b) {
+        OpForm f = e.f;
+        if (e.lock) b.write(0xF0);
+        if (e.osz == 2 && f.mandatoryPrefix() == OpForm.PFX_ANY && !e.byteForm) b.write(0x66);
+        if (f.mandatoryPrefix() > 0) b.write(f.mandatoryPrefix());
+        int reg = e.reg, rm = e.rm, opReg = e.opReg;
+        if (e.mod == 3 && rm >= 8) e.rexB = 1;
+        if (reg >= 8) e.rexR = 1;
+        if (opReg >= 8) e.rexB = 1;
+        int rex = (e.w ? 8 : 0) | e.rexR << 2 | e.rexX << 1 | e.rexB;
+        if (e.noRex && rex != 0) return false;
+        if (rex != 0 || (e.byteForm && !e.noRex)) b.write(0x40 | rex);
+        switch (f.map()) {
+            case ONE_BYTE -> { }
+            case MAP_0F -> b.write(0x0F);
+            case MAP_0F38 -> { b.write(0x0F); b.write(0x38); }
+            case MAP_0F3A -> { b.write(0x0F); b.write(0x3A); }
+            default -> { return false; }
+        }
+        return true;
     }
 
     private long immediate(OpForm f, Enc e, int n) {
@@ -407,6 +495,10 @@ public final class SequenceGenerator {
         for (int i = 0; i < 16; i++) {
             c.vec[4 * i] = Values.vectorLane(rnd);
             c.vec[4 * i + 1] = Values.vectorLane(rnd);
+            if (pool.isVex()) { // YMM upper halves: VEX.128 must zero them, legacy SSE must keep them
+                c.vec[4 * i + 2] = Values.vectorLane(rnd);
+                c.vec[4 * i + 3] = Values.vectorLane(rnd);
+            }
         }
         // All exceptions masked, random sticky status flags; one sequence in ten also gets a random
         // rounding mode, FTZ and DAZ (the interpreter stops UNIMPLEMENTED on SSE arithmetic then).

@@ -34,6 +34,24 @@ public final class UnicornQuirks {
                             + " bits 0-5) differ from the CPU's, mostly missing: Unicorn 2.0.1 is QEMU 5.0, whose SSE helpers"
                             + " do not keep MXCSR's flags as x86 raises them (the CPU, e.g., sets IE for cvtsd2si of 1e300).",
                     (in, b, i, u, d) -> only(d, "mxcsr") && ((i.cpu().mxcsr ^ u.cpu().mxcsr) & ~0x3F) == 0),
+            new Quirk("unicorn-x87-status-flags-wrong",
+                    "After x87 arithmetic FSW's exception flags (IE DE ZE OE UE PE, bits 0-5) and C1 (bit 9, set when the"
+                            + " result was rounded up) differ from the CPU's, mostly missing: fldl 2.0, fsqrt, fstpl leaves FSW"
+                            + " 0x220 (PE, C1) on the CPU and in jnbox, 0 in Unicorn 2.0.1 (testdata sse-x87, TwoEnginesTest).",
+                    (in, b, i, u, d) -> only(d, "fsw") && ((i.cpu().fsw ^ u.cpu().fsw) & ~0x23F) == 0),
+            new Quirk("unicorn-x87-stack-underflow-ignored",
+                    "Unicorn does not check the x87 tag word: an instruction reading an empty register (stack underflow)"
+                            + " uses its stale contents and raises nothing, where the CPU sets IE and SF in FSW and, masked,"
+                            + " delivers the indefinite value: fisttp of an empty ST(0) stores 0x8000... and leaves FSW 0x841"
+                            + " on the CPU and in jnbox; Unicorn 2.0.1 stores the stale register converted and FSW 0x800.",
+                    (in, b, i, u, d) -> in.mnemonic().name().startsWith("F") && (b.ftw >> ((b.fsw >> 11) & 7) & 1) == 0
+                            && only(d, "fsw", "data", "st(", "ftw")),
+            new Quirk("unicorn-daz-ignored",
+                    "With MXCSR.DAZ set, Unicorn does not read denormal sources as zero in minps/minpd/minss/minsd,"
+                            + " maxps/pd/ss/sd and the float conversions cvtpd2ps/cvtsd2ss: maxps %xmm1,%xmm1 of the denormal"
+                            + " 0x7f gives 0 on the CPU and in jnbox (SDM vol. 1 10.2.3.4), 0x7f in Unicorn 2.0.1"
+                            + " (testdata/lockstep/unicorn_documented-maxps-*.txt, -cvtsd2ss-*.txt).",
+                    (in, b, i, u, d) -> (b.mxcsr & 0x40) != 0 && dazFamily(in) && only(d, "ymm", "mxcsr")),
             new Quirk("unicorn-no-popcnt-movbe",
                     "popcnt and movbe raise #UD: Unicorn's CPU models as filtered by its TCG lack POPCNT and MOVBE (the"
                             + " Haswell model set with uc_ctl changes CPUID but still leaves them out); jnbox's CPUID announces both.",
@@ -75,6 +93,11 @@ public final class UnicornQuirks {
     public static Quirk match(Insn in, CpuState before, Result interp, Result unicorn, List<String> diffs) {
         for (Quirk q : ALL) if (q.matcher().matches(in, before, interp, unicorn, diffs)) return q;
         return null;
+    }
+
+    static boolean dazFamily(Insn in) {
+        String n = in.mnemonic().name();
+        return n.startsWith("MIN") || n.startsWith("MAX") || n.equals("CVTPD2PS") || n.equals("CVTSD2SS");
     }
 
     static boolean byCl(Insn in) {

@@ -75,14 +75,6 @@ public final class Conversions {
     /** CVTSI2SD from a 32-bit integer: exact. */
     public static long cvtsi2sd32(int v) { return Double.doubleToRawLongBits(v); }
 
-    /** CVTSI2SD from a 64-bit integer: rounded to nearest (Java's long-to-double, JLS §5.1.2). */
-    public static long cvtsi2sd64(long v) { return Double.doubleToRawLongBits((double) v); }
-
-    /** CVTSI2SS from a 32-bit integer (round to nearest). */
-    public static int cvtsi2ss32(int v) { return Float.floatToRawIntBits((float) v); }
-
-    public static int cvtsi2ss64(long v) { return Float.floatToRawIntBits((float) v); }
-
     /** CVTSS2SD: exact; a NaN keeps sign and payload (shifted up) and is quieted. */
     public static long cvtss2sd(int f) {
         if (SseFloat.isNaN(f)) {
@@ -101,5 +93,60 @@ public final class Conversions {
             return sign | 0x7FC0_0000 | payload;
         }
         return Float.floatToRawIntBits((float) Double.longBitsToDouble(d));
+    }
+
+    // ------------------------------------------------ under the whole MXCSR (flags into env)
+
+    /** CVTSS2SD/CVTPS2PD lane: exact; SNaN quieted with IE, DE or DAZ for a denormal. */
+    public static long cvtss2sd(int f, MxcsrEnv env) {
+        if (SseFloat.isNaN(f)) {
+            if (SseMath.snan(f)) env.flags |= MxcsrFlags.IE;
+            return cvtss2sd(f);
+        }
+        return cvtss2sd(SseMath.src(f, env));
+    }
+
+    /** CVTSD2SS/CVTPD2PS lane: rounded by MXCSR.RC, overflow, underflow and FTZ as arithmetic. */
+    public static int cvtsd2ss(long d, MxcsrEnv env) {
+        if (SseFloat.isNaN(d)) {
+            if (SseMath.snan(d)) env.flags |= MxcsrFlags.IE;
+            return cvtsd2ss(d);
+        }
+        d = SseMath.src(d, env);
+        double v = Double.longBitsToDouble(d);
+        if (v == 0 || Double.isInfinite(v)) return cvtsd2ss(d);
+        if (Math.abs(v) < Double.MIN_NORMAL) { // a denormal double is far below the float range
+            return (int) FpRound.roundBig(d < 0, java.math.BigInteger.valueOf(SseMath.mant(d)), false,
+                    SseMath.exp(d), false, env);
+        }
+        return (int) FpRound.round(d < 0, Math.abs(v), 0, 0, false, env);
+    }
+
+    /** CVTSI2SS/CVTDQ2PS from a (sign-extended) integer, rounded by MXCSR.RC; PE when inexact. */
+    public static int cvtsi2ss(long v, MxcsrEnv env) { return (int) fromLong(v, false, env); }
+
+    /** CVTSI2SD from a (sign-extended) integer, rounded by MXCSR.RC; PE when inexact. */
+    public static long cvtsi2sd(long v, MxcsrEnv env) { return fromLong(v, true, env); }
+
+    private static long fromLong(long v, boolean dbl, MxcsrEnv env) {
+        if (v == 0) return 0;
+        boolean neg = v < 0;
+        long mag = neg ? -v : v;
+        if (mag == Long.MIN_VALUE) return FpRound.round(neg, 0x1p63, 0, 0, dbl, env); // 2^63
+        int s = Math.max(0, 64 - Long.numberOfLeadingZeros(mag) - 53);
+        double h = (double) (mag >>> s << s), l = (double) (mag & ((1L << s) - 1)); // truncation, exact
+        return FpRound.round(neg, h, l, 0, dbl, env);
+    }
+
+    /**
+     * CVT(T)SS2SI/CVT(T)SD2SI/CVT(T)PS2DQ/CVT(T)PD2DQ lane from the source as a double (a float
+     * source widened exactly) and its denormal-ness: rounded by MXCSR.RC or truncated, the integer
+     * indefinite with IE for NaN or out-of-range sources, PE when inexact. DAZ applies, DE never.
+     */
+    public static long toInt(double v, boolean denormal, boolean truncate, boolean is64, MxcsrEnv env) {
+        if (denormal && env.daz()) v = 0;
+        int rc = truncate ? 3 : env.rc();
+        env.flags |= MxcsrFlags.ofToInt(v, rc, is64);
+        return is64 ? toInt64(round(v, rc)) : toInt32(round(v, rc));
     }
 }

@@ -131,11 +131,6 @@ public final class MxcsrFlags {
         return r != v ? PE : 0;
     }
 
-    /** Integer-to-float conversion: PE when the integer is not representable. */
-    public static int ofFromLong(long v, double converted) {
-        return new BigDecimal(converted).compareTo(BigDecimal.valueOf(v)) != 0 ? PE : 0;
-    }
-
     /** CVTSD2SS. */
     public static int ofNarrow(long a, int r) {
         if (SseFloat.isNaN(a)) return snanD(a) ? IE : 0;

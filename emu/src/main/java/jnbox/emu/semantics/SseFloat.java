@@ -7,9 +7,9 @@ package jnbox.emu.semantics;
  * both are NaN; an invalid operation on non-NaN operands gives the negative "QNaN floating-point
  * indefinite". MINxx/MAXxx return the second operand when either is NaN or both are zero.
  *
- * <p>Rounding is round-to-nearest-even (Java arithmetic); engines must not call these with another
- * MXCSR.RC or with FTZ/DAZ set (the interpreter stops as unimplemented instead). MXCSR exception
- * flags are not computed.
+ * <p>These are the fast path for the default MXCSR control: round-to-nearest-even (Java
+ * arithmetic), no FTZ/DAZ, flags from {@link MxcsrFlags}. Under any other control engines use
+ * {@link SseMath} (all rounding modes, FTZ, DAZ, flags in one pass).
  */
 public final class SseFloat {
     private SseFloat() {}

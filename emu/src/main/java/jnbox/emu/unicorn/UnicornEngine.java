@@ -203,10 +203,13 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         runBudget = budget;
         heldBack = false;
         int err = emuStart(cpu.rip);
-        if (!stepping && heldBack && stop == null && !interruptRequested && budget > completed) {
-            err = runPartialBlock(heldStart, heldSize, budget - completed);
-        }
+        boolean partial = !stepping && heldBack && stop == null && !interruptRequested && budget > completed;
+        if (partial) err = runPartialBlock(heldStart, heldSize, budget - completed);
         regs.read(uc, cpu);
+        // uc_emu_stop in a block hook leaves rip stale in Unicorn 2.0.1 (its FAQ: the PC is synced only at
+        // code and memory hooks; QEMU skips the sync at a TB exit it takes for a stop request), e.g. at the
+        // last call of the previous, chained block: the held-back block's start is where the run stopped.
+        if (!stepping && heldBack && !partial && stop == null) cpu.rip = heldStart;
         mapping.afterRun();
         Exit exit = classify(cpu, err, budget);
         cpu.icount += completed;

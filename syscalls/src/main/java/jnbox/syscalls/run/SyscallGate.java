@@ -63,6 +63,11 @@ public final class SyscallGate {
             mem.write32(rsp - 0x20 + 4L * i, (int) cpu.r[ARG_REGS[i]]);
             args.set(i, cpu.r[ARG_REGS[i]]);
         }
+        // Those are runtime stores: engines that mirror guest memory (Unicorn) learn of them only through
+        // writeUser's change notice; without it their next copy-back of the stack page undoes them.
+        byte[] frame = new byte[0x20];
+        mem.peek(rsp - 0x20 - SandboxMemory.BASE, frame, 0, frame.length);
+        mem.writeUser(rsp - 0x20 - SandboxMemory.BASE, frame, 0, frame.length);
         long ret = mem.read64(rsp);
         SyscallEntry entry = table.get(number);
         Strace.Pending pending = strace != null ? strace.before(number, entry, args) : null;
