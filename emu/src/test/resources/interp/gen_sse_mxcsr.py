@@ -7,7 +7,9 @@ native-run machinery) with an MXCSR input and a third vector operand:
 (xmm0 destination, xmm1 and xmm2 sources, rax the integer operand). Values are edge cases (zeros,
 denormals, min normal +- 1 ulp, max finite, inf, QNaN, SNaN, halfway cases, float overflow and
 tininess limits for cvtsd2ss, integers beyond 2^24/2^53, out-of-range conversions) paired with a
-seeded sample. Writes sse-mxcsr.txt.gz. Run: ./gen_sse_mxcsr.py (needs gcc, as, objcopy, FMA3).
+seeded sample, plus curated tininess cases (exact results just below the smallest normal) and
+every QNaN/SNaN/0/inf combination of the FMA operands (NaN priority). Writes sse-mxcsr.txt.gz.
+Run: ./gen_sse_mxcsr.py (needs gcc, as, objcopy and an FMA3 CPU).
 """
 import gzip, os, random, struct, sys, tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -94,6 +96,27 @@ HI0, HI1, HI2 = 0x0123456789abcdef, 0xfedcba9876543210, 0x00ff00ff00ff00ff
 FMA_F = [f(1.0), 0x7fc00001, 0x7f800002, 0xffc00003, 0, 0x7f800000]
 FMA_D = [d(1.0), 0x7ff8000000000001, 0x7ff0000000000002, 0xfff8000000000003, 0, 0x7ff0000000000000]
 
+# tininess after rounding: exact results just below the smallest normal that round to it (UE set),
+# others that round to it with an unbounded exponent too (no UE); all 16 MXCSR controls
+TINY_D = [(0x3fefffffffffffff, MN_D), (0x3fefffffffffffff, MN_D + 1), (0x3feffffffffffffe, MN_D), (MN_D, 0x3fefffffffffffff),
+          (0xbfefffffffffffff, MN_D), (0x3fe0000000000001, 0x0020000000000000 - 1), (MN_D + 1, 0x3fefffffffffffff)]
+TINY_F = [(0x3f7fffff, MN_F), (0x3f7fffff, MN_F + 1), (0x3f7ffffe, MN_F), (0xbf7fffff, MN_F), (MN_F + 1, 0x3f7fffff),
+          (0x3f000001, 0x00ffffff)]
+TINY_N = [d(2.0 ** -126 * (1 - 2.0 ** -24)), d(2.0 ** -126 * (1 - 2.0 ** -25)), d(2.0 ** -126 * (1 - 2.0 ** -25 - 2.0 ** -40)),
+          d(-2.0 ** -126 * (1 - 2.0 ** -24)), d(2.0 ** -126 * (1 - 2.0 ** -23)), d(2.0 ** -126 * (1 - 2.0 ** -26))]
+
+def tiny_cases(text, dom):
+    """(x0lo, x0hi, x1lo, x1hi) pairs for the multiplications, divisions and narrowing conversions."""
+    op = text.split()[0]
+    if op in ('mulsd', 'mulpd'):
+        return [(a, HI0, b, HI1) for a, b in TINY_D]
+    if op in ('mulss', 'mulps'):
+        return [(a | (a << 32 if dom == PS else 0xa5a5a5a5 << 32), HI0, b | (b << 32 if dom == PS else 0x5a5a5a5a << 32), HI1)
+                for a, b in TINY_F]
+    if op in ('cvtsd2ss', 'cvtpd2ps'):
+        return [(HI2, HI0, v, v) for v in TINY_N]
+    return []
+
 def inputs(dom):
     """x0lo x0hi x1lo x1hi x2lo x2hi rax"""
     if dom == S:  # the untouched upper bits are fixed patterns (they compress)
@@ -140,6 +163,9 @@ def main():
             for mx in MXCSRS:
                 for k in range(PER_CONFIG):
                     cases.append((n, hexb, mx, inputs(dom), 0x2 if k % 2 == 0 else 0x8d7))
+            for mx in MXCSRS:
+                for k, (x0, x0h, x1, x1h) in enumerate(tiny_cases(text, dom)):
+                    cases.append((n, hexb, mx, (x0, x0h, x1, x1h, 0, 0, 0), 0x2))
             if text.startswith('vf') and dom in (S, D):
                 vals = FMA_F if dom == S else FMA_D
                 hi = 0xa5a5a5a5 << 32 if dom == S else 0

@@ -37,7 +37,58 @@ def rd():
 def rf():
     return rnd.choice(FLOATS) if rnd.random() < 0.6 else f(rnd.uniform(-100, 100) * 2.0 ** rnd.randint(-30, 30))
 
+def strvec():
+    # short strings over a small alphabet, with zero terminators: matches, ranges and lengths happen
+    out = []
+    for _ in range(4):
+        w = 0
+        for k in range(8):
+            w |= rnd.choice([0, 0x61, 0x62, 0x63, 0x7a, 0x41, 0x61, 0x62]) << (8 * k)
+        out.append(w)
+    return out
+
+# FMA edge triples (a, b, c) for 231 forms (ymm0 = c, ymm1 = a, ymm2 = b): inf*0 + NaN/number,
+# exact cancellation (the sign of zero per rounding mode), denormal operands and results, overflow
+def edge_d():
+    inf, nan, snan, den = d(float('inf')), QNAN_D, SNAN_D, 0x0000000000000003
+    return [(inf, d(0.0), nan), (d(0.0), inf, d(1.0)), (inf, d(0.0), snan), (d(1.0), d(1.0), d(-1.0)),
+            (d(-1.0), d(1.0), d(1.0)), (d(0.0), d(-0.0), d(-0.0)), (d(-0.0), d(-0.0), d(0.0)), (den, d(1.0), d(0.0)),
+            (d(2.0 ** -600), d(2.0 ** -500), d(-2.0 ** -1074)), (d(1e300), d(1e300), d(-1e300)),
+            (d(1 + 2.0 ** -52), d(1 - 2.0 ** -53), d(-1.0)), (d(3.0), d(1.0 / 3), d(-1.0)), (inf, d(2.0), d(float('-inf'))),
+            (d(2.0 ** -1022), d(0.5), d(0.0)), (d(-1e-200), d(1e-200), d(0.0)), (d(0.1), d(10.0), d(-1.0))]
+
+def edge_f():
+    inf, nan, snan, den = f(float('inf')), QNAN_F, SNAN_F, 0x00000003
+    return [(inf, f(0.0), nan), (f(0.0), inf, f(1.0)), (inf, f(0.0), snan), (f(1.0), f(1.0), f(-1.0)),
+            (f(-1.0), f(1.0), f(1.0)), (f(0.0), f(-0.0), f(-0.0)), (f(-0.0), f(-0.0), f(0.0)), (den, f(1.0), f(0.0)),
+            (f(2.0 ** -70), f(2.0 ** -70), f(-2.0 ** -149)), (f(3e38), f(3e38), f(-3e38)),
+            (f(1 + 2.0 ** -23), f(1 - 2.0 ** -24), f(-1.0)), (f(3.0), f(1.0 / 3), f(-1.0)), (inf, f(2.0), f(float('-inf'))),
+            (f(2.0 ** -126), f(0.5), f(0.0)), (f(-1e-20), f(1e-20), f(0.0)), (f(0.1), f(10.0), f(-1.0))]
+
+EDGE_ROW = [0]
+
+def edge_vecs(dom):
+    t = edge_d() if dom == 'ed' else edge_f()
+    k = EDGE_ROW[0]
+    EDGE_ROW[0] += 1
+    per = 4 if dom == 'ed' else 8
+    el = [t[(k + i) % len(t)] for i in range(per)]  # element 0 visits every triple
+    def pack(vals):
+        if dom == 'ed': return vals
+        return [vals[2 * i] | vals[2 * i + 1] << 32 for i in range(4)]
+    return [pack([e[2] for e in el]), pack([e[0] for e in el]), pack([e[1] for e in el])]
+
+def nanvec(dbl):
+    # distinct NaN payloads (quiet and signalling) mixed with ones: which NaN a sum returns
+    if dbl:
+        return [rnd.choice([d(1.0), d(2.0), 0x7ff8000000000000 | rnd.getrandbits(16), 0xfff4000000000000 | rnd.getrandbits(16) | 1])
+                for _ in range(4)]
+    fl = lambda: rnd.choice([f(1.0), f(2.0), 0x7fc00000 | rnd.getrandbits(12), 0xffa00000 | rnd.getrandbits(12) | 1])
+    return [fl() | fl() << 32 for _ in range(4)]
+
 def vec(dom):
+    if dom == 's': return strvec()
+    if dom in ('nf', 'nd'): return nanvec(dom == 'nd')
     if dom == 'd': return [rd() for _ in range(4)]
     if dom == 'f': return [rf() | rf() << 32 for _ in range(4)]
     return [rnd.choice(INTS) if rnd.random() < 0.5 else rnd.getrandbits(64) for _ in range(4)]
@@ -177,6 +228,10 @@ both('vrsqrtps', '{r}0, {r}2', F, 6)
 both('vrcpps', '{r}0, MEM', F, 6)
 both('vdpps', '{r}0, {r}1, {r}2, 0xf1', F, 8)
 both('vdpps', '{r}0, {r}1, MEM, 0x7e', F, 4)
+for i in [0xff, 0xf1, 0x7e, 0x3c, 0xd2, 0xa5]:
+    both('vdpps', '{r}0, {r}1, {r}2, %d' % i, 'nf', 8)
+for i in [0x33, 0x31, 0x12, 0x23]:
+    add(f'vdppd xmm0, xmm1, xmm2, {i:#x}', 'nd', 8)
 add('vdppd xmm0, xmm1, xmm2, 0x31', D, 8)
 add('vdppd xmm0, xmm1, [rdi+4], 0x22', D, 4)
 for t, dom, sz in [('ss', F, 4), ('sd', D, 8)]:
@@ -273,7 +328,11 @@ add('vinsertps xmm0, xmm1, [rdi+4], 0x90', F, 2)
 for m in ['vpcmpestri', 'vpcmpestrm', 'vpcmpistri', 'vpcmpistrm']:
     for i in [0x00, 0x0c, 0x18, 0x44, 0x3a]:
         add(f'{m} xmm1, xmm2, {i:#x}', I, 4)
+    for i in [0x00, 0x01, 0x02, 0x04, 0x05, 0x08, 0x09, 0x0c, 0x0d, 0x10, 0x14, 0x1c, 0x30, 0x38, 0x3c, 0x40,
+              0x44, 0x48, 0x4c, 0x70, 0x74, 0x7c, 0x0e, 0x0b]:
+        add(f'{m} xmm1, xmm2, {i:#x}', 's', 6)
     add(f'{m} xmm1, [rdi+4], 0x08', I, 2)
+    add(f'{m} xmm1, [rdi+3], 0x0c', 's', 3)
 # ---- FMA3
 for v in ['vfmadd', 'vfmsub', 'vfnmadd', 'vfnmsub', 'vfmaddsub', 'vfmsubadd']:
     for o in ['132', '213', '231']:
@@ -288,6 +347,12 @@ for v in ['vfmadd', 'vfmsub', 'vfnmadd', 'vfnmsub', 'vfmaddsub', 'vfmsubadd']:
                 add(f'{m} xmm0, xmm1, xmm2', dom, rows=16)
                 add(f'{m} ymm0, ymm1, ymm2', dom, rows=16)
                 add(f'{m} ymm0, ymm1, [rdi+4]', dom, rows=4)
+
+for m, dom in [('vfmadd231pd', 'ed'), ('vfnmadd231pd', 'ed'), ('vfmsub231pd', 'ed'), ('vfmadd231ps', 'ef'),
+               ('vfnmsub231ps', 'ef'), ('vfmaddsub231ps', 'ef')]:
+    add(f'{m} ymm0, ymm1, ymm2', dom, 24)   # every edge triple under each MXCSR mode
+add('vfmadd231sd xmm0, xmm1, xmm2', 'ed', 48)
+add('vfnmsub231ss xmm0, xmm1, xmm2', 'ef', 48)
 
 def run(cmd, **kw):
     return subprocess.run(cmd, check=True, capture_output=True, **kw)
@@ -338,9 +403,10 @@ def main():
         for n, (text, dom, rows) in enumerate(INSNS):
             hexb = assemble(tmp, text)
             for k in range(rows):
-                y = [vec(dom) for _ in range(3)]
+                y = edge_vecs(dom) if dom in ('ed', 'ef') else [vec(dom) for _ in range(3)]
                 mx = MXCSRS[k % len(MXCSRS)] if text.startswith('vf') else 0x1f80
-                cases.append((n, hexb, y, RAX[(k + n) % len(RAX)], 0x2 if k % 2 == 0 else 0x8d7, mx))
+                rax = rnd.choice([0, 1, 3, 5, 8, 9, 16, 17, -4 & M64, -20 & M64]) if dom == 's' else RAX[(k + n) % len(RAX)]
+                cases.append((n, hexb, y, rax, 0x2 if k % 2 == 0 else 0x8d7, mx))
         inp = ''.join(f'{n} ' + ' '.join(f'{w:x}' for v in y for w in v) + f' {r:x} {fl:x} {mx:x}\n'
                       for n, _, y, r, fl, mx in cases)
         out = run([exe], input=inp.encode()).stdout.decode().split('\n')

@@ -27,17 +27,31 @@ class SelftestCommandTest {
         Validator v = new Validator(CpuFeatures.VALIDATOR_MAX);
         List<String> bad = new ArrayList<>();
         InstructionPool legacy = new InstructionPool(), vex = InstructionPool.vex();
+        java.util.Set<String> refused = new java.util.TreeSet<>();
         for (long s : new long[] {1, seed}) {
             List<SequenceGenerator> gens = new ArrayList<>(List.of(new SequenceGenerator(s, legacy)));
             if (!vex.forms().isEmpty()) gens.add(new SequenceGenerator(s, vex, legacy));
             for (SequenceGenerator g : gens) {
+                // as jnbox selftest does: each encoded group is validated, refused ones are redrawn and listed
+                g.checkGroups(group -> SelftestCommand.valid(v, new Sequence(0, withHlt(group), new int[] {0}, null, null)));
                 for (int i = 0; i < 5000; i++) {
                     Sequence q = g.next();
                     if (!SelftestCommand.valid(v, q) && bad.size() < 40) bad.add(SelftestCommand.problems(v, q));
                 }
+                g.rejectedByValidator().forEach(f -> refused.add(f.name()));
             }
         }
         assertThat(bad).as("sequences the validator rejects").isEmpty();
+        // Rows the decoder table marks NaCl-accepted in encodings the validator refuses: only the known
+        // disagreement (VEX.256 vpslldq/vpsrldq, lockstep-findings.md), no new one.
+        System.out.println("decoder table vs validator, refused forms: " + refused);
+        assertThat(refused).isSubsetOf("VPSLLDQ_Hx_Ux_Ib", "VPSRLDQ_Hx_Ux_Ib");
+    }
+
+    private static byte[] withHlt(byte[] g) {
+        byte[] b = java.util.Arrays.copyOf(g, g.length + 1);
+        b[g.length] = (byte) 0xF4;
+        return b;
     }
 
     @Test

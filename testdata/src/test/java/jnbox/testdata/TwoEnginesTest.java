@@ -43,7 +43,8 @@ import org.junit.jupiter.api.TestFactory;
  * with the same status, stop at the same points (every syscall, every budget slice, the final
  * fault) with the same whole CPU state there (GPRs, rip, the defined RFLAGS bits and DF, XMM/YMM,
  * MXCSR, x87 control/status/tag words and registers, instruction count), and leave the same guest
- * memory. Unicorn is an independent x86 implementation, so agreement checks both; a disagreement is
+ * memory (every page; not for programs given a writable host folder, whose inode numbers and file
+ * times differ between the two runs' fresh folders). Unicorn is an independent x86 implementation, so agreement checks both; a disagreement is
  * decided by the host CPU (the lockstep tester's referee) and is either a jnbox bug or a documented
  * Unicorn quirk ({@link UnicornQuirks}), which the comparison below names where it allows it.
  * Skipped when libunicorn is absent (CI installs it).
@@ -183,11 +184,15 @@ class TwoEnginesTest {
         List<String> problems = new ArrayList<>();
         Map<String, Integer> quirks = new TreeMap<>();
         compareStops(java.stops(), uc.stops(), problems, quirks);
-        compareMemory(java.memory(), uc.memory(), problems);
+        // A writable host folder is a fresh one per run: the inode numbers and times stat/getdents copy into guest
+        // memory differ between the two runs, so the memory is compared only for programs without one.
+        boolean hostFiles = p.options().stream().anyMatch(o -> o.startsWith("{tmp}") && o.endsWith(":rw"));
+        if (!hostFiles) compareMemory(java.memory(), uc.memory(), problems);
         System.out.printf("two engines: %s: %d stops (%d syscalls), %d instructions, identical%s%n", p.name(), java.stops().size(),
                 java.stops().stream().filter(s -> s.kind() == Exit.Kind.SYSCALL).count(),
                 java.stops().isEmpty() ? 0 : java.stops().getLast().cpu().icount,
-                quirks.isEmpty() ? "" : " but for documented Unicorn quirks (stops): " + quirks);
+                (quirks.isEmpty() ? "" : " but for documented Unicorn quirks (stops): " + quirks)
+                        + (hostFiles ? " (memory not compared: fresh host folder per run)" : ""));
         assertThat(problems).as("state at the stops of %s", p.name()).isEmpty();
     }
 

@@ -55,9 +55,9 @@ class DynamicCodeTest {
 
     @Test
     void stubbedInstructionMustBeHltInExistingCode() {
-        // vaddps needs AVX, which jnbox's CPU lacks: the installed copy must be the hlt stub.
-        assertThat(replace("f4 f4 f4 f4", "c5 f8 58 c1")).isTrue();
-        assertThat(replace("90 90 90 90", "c5 f8 58 c1")).isFalse();
+        // pfadd needs 3DNow!, which jnbox's CPU lacks: the installed copy must be the hlt stub.
+        assertThat(replace("f4 f4 f4 f4", "0f 0f c1 9e")).isTrue();
+        assertThat(replace("90 90 90 90", "0f 0f c1 9e")).isFalse();
     }
 
     @Test

@@ -2,7 +2,10 @@ package jnbox.emu.interp;
 
 import jnbox.emu.mem.GuestFault;
 import jnbox.emu.mem.SandboxMemory;
+import jnbox.emu.semantics.Aes;
+import jnbox.emu.semantics.Clmul;
 import jnbox.emu.semantics.Conversions;
+import jnbox.emu.semantics.Crc32;
 import jnbox.emu.semantics.MxcsrEnv;
 import jnbox.emu.semantics.MxcsrFlags;
 import jnbox.emu.semantics.SseFloat;
@@ -11,7 +14,9 @@ import jnbox.emu.semantics.SseMath;
 import jnbox.emu.semantics.SseInt;
 
 /**
- * The SSE/SSE2 subset (legacy encodings, XMM operands only; MMX forms are not executed). An XMM
+ * The legacy (non-VEX) SIMD instructions: SSE/SSE2 here, and crc32, AES-NI ({@link Aes}) and
+ * PCLMULQDQ ({@link Clmul}); forms with an mm operand go to {@link MmxExec}; the SSE3/SSSE3/SSE4
+ * forms whose operation is a VEX kernel run through {@link VexExec} ({@link #viaVex}). An XMM
  * register is {@code cpu.vec[4*i]} (bits 0-63) and {@code vec[4*i+1]} (64-127); legacy SSE leaves
  * the upper YMM half alone. 16-byte memory operands of packed instructions must be 16-byte aligned
  * except for the unaligned moves (SDM vol. 1 §11.6.8): misalignment is #GP, SIGSEGV.
@@ -30,7 +35,15 @@ final class SseExec {
             SHUFPS = 30, SHUFPD = 31, PINSRW = 32, PEXTRW = 33, FARITH = 34, FCMP = 35, COMIS = 36,
             CVTSI2F = 37, CVTF2SI = 38, CVTTF2SI = 39, CVTSS2SD = 40, CVTSD2SS = 41, CVTDQ2PD = 42,
             CVTDQ2PS = 43, CVTPS2DQ = 44, CVTTPS2DQ = 45, CVTPS2PD = 46, CVTPD2PS = 47, CVTPD2DQ = 48,
-            CVTTPD2DQ = 49, LDMXCSR = 50, STMXCSR = 51;
+            CVTTPD2DQ = 49, LDMXCSR = 50, STMXCSR = 51, CRC32 = 52, AES = 53, PCLMULQDQ = 54;
+    /** AES variants (the lane field). */
+    static final int AESENC = 0, AESENCLAST = 1, AESDEC = 2, AESDECLAST = 3, AESIMC = 4, AESKEYGEN = 5;
+    /**
+     * Markers in {@link Uop#sub} above every operation field: the uop is a legacy SSE3/SSSE3/SSE4
+     * form run by {@link VexExec} with the VEX operand layout (see {@link SseBuilder}); its 16-byte
+     * memory operand must be aligned; it is an MMX form ({@link MmxExec#FLAG}).
+     */
+    static final int VIA_VEX = 1 << 30, ALIGN16 = 1 << 29, EXT = VIA_VEX | MmxExec.FLAG;
     /** Float types for FARITH/FCMP/COMIS/CVT: scalar single, scalar double, packed single, packed double. */
     static final int SS = 0, SD = 1, PS = 2, PD = 3;
     /** FARITH operations. */
@@ -44,10 +57,16 @@ final class SseExec {
     private int exc;
     /** The MXCSR context of the full-MXCSR path (non-default RC, FTZ or DAZ). */
     private final MxcsrEnv env = new MxcsrEnv();
+    /** Runs the legacy forms whose operation only exists as a VEX kernel (upper YMM half restored). */
+    private final VexExec vex;
+    private final MmxExec mmx;
+    private final long[] out = new long[2];
 
     SseExec(IntExec x, SandboxMemory mem) {
         this.x = x;
         this.mem = mem;
+        this.vex = new VexExec(x, mem);
+        this.mmx = new MmxExec(x);
     }
 
     private static int enc(int op, int lane, int variant) { return op | lane << 8 | variant << 12; }
@@ -169,6 +188,14 @@ final class SseExec {
             case "CVTTPD2DQ": return CVTTPD2DQ;
             case "LDMXCSR": return LDMXCSR;
             case "STMXCSR": return STMXCSR;
+            case "CRC32": return CRC32;
+            case "AESENC": return enc(AES, AESENC, 0);
+            case "AESENCLAST": return enc(AES, AESENCLAST, 0);
+            case "AESDEC": return enc(AES, AESDEC, 0);
+            case "AESDECLAST": return enc(AES, AESDECLAST, 0);
+            case "AESIMC": return enc(AES, AESIMC, 0);
+            case "AESKEYGENASSIST": return enc(AES, AESKEYGEN, 0);
+            case "PCLMULQDQ": return PCLMULQDQ;
             default: return -1;
         }
     }
@@ -207,7 +234,7 @@ final class SseExec {
         }
     }
 
-    private static GuestFault misaligned(long a) {
+    static GuestFault misaligned(long a) {
         return new GuestFault(GuestFault.Kind.GENERAL_PROTECTION, GuestFault.SIGSEGV, a, "misaligned 16-byte SSE operand");
     }
 
@@ -245,6 +272,7 @@ final class SseExec {
     // ---------------------------------------------------------------- execution
 
     long exec(Uop u) {
+        if ((u.sub & EXT) != 0) return (u.sub & VIA_VEX) != 0 ? viaVex(u) : mmx.exec(u);
         exc = 0;
         int sub = u.sub;
         int op = sub & 0xFF, lane = sub >>> 8 & 0xF, var = sub >>> 12 & 0xF;
@@ -408,6 +436,11 @@ final class SseExec {
                 setX(d, Conversions.cvtsi2sd32((int) sLo), Conversions.cvtsi2sd32((int) (sLo >>> 32)));
                 return u.next;
             }
+            case CRC32: { // SDM vol. 2 CRC32: the 32-bit result zero-extends into r32 and r64
+                readSrc(u, s, u.size2, false);
+                x.r[d] = Crc32.update((int) x.r[d], sLo, u.size2) & 0xFFFF_FFFFL;
+                return u.next;
+            }
             case CVTPS2PD: {
                 readSrc(u, s, 8, false);
                 env.begin(x.cpu.mxcsr); // exact: only DAZ matters
@@ -458,6 +491,25 @@ final class SseExec {
                 break;
             }
             case SHUFPD: rl = (u.imm & 1) == 0 ? al : ah; rh = (u.imm & 2) == 0 ? bl : bh; break;
+            case AES: {
+                switch (lane) {
+                    case AESENC: Aes.enc(al, ah, bl, bh, out); break;
+                    case AESENCLAST: Aes.encLast(al, ah, bl, bh, out); break;
+                    case AESDEC: Aes.dec(al, ah, bl, bh, out); break;
+                    case AESDECLAST: Aes.decLast(al, ah, bl, bh, out); break;
+                    case AESIMC: Aes.imc(bl, bh, out); break;
+                    default: Aes.keygenAssist(bl, bh, (int) u.imm, out); break;
+                }
+                rl = out[0];
+                rh = out[1];
+                break;
+            }
+            case PCLMULQDQ: { // imm8 bit 0 picks the destination's quadword, bit 4 the source's
+                long p = (u.imm & 1) == 0 ? al : ah, q = (u.imm & 0x10) == 0 ? bl : bh;
+                rl = Clmul.lo(p, q);
+                rh = Clmul.hi(p, q);
+                break;
+            }
             case FARITH: {
                 if (!floatEnvOk()) {
                     rl = SseLanes.arith(var, lane, al, bl, true, env.begin(x.cpu.mxcsr));
@@ -551,6 +603,29 @@ final class SseExec {
         return u.next;
     }
 
+    /**
+     * A legacy form executed by {@link VexExec} (operands already in the VEX layout by
+     * {@link SseBuilder}): checks the alignment of a 16-byte memory operand, then restores bits
+     * 128-255 of the registers a VEX.128 write zeroes (the destination and, for pcmpestrm/pcmpistrm,
+     * xmm0): legacy SSE leaves them alone (SDM vol. 1 §13.3). VexExec writes only after every read
+     * and check, so a fault leaves nothing to restore.
+     */
+    private long viaVex(Uop u) {
+        if ((u.sub & ALIGN16) != 0) {
+            long a = x.ea(u);
+            if ((a & 15) != 0) throw misaligned(a);
+        }
+        long[] v = vec();
+        int d = u.op0 >= Uop.XMM ? (u.op0 - Uop.XMM) * 4 : 0;
+        long d2 = v[d + 2], d3 = v[d + 3], z2 = v[2], z3 = v[3];
+        long next = vex.exec(u);
+        v[2] = z2;
+        v[3] = z3;
+        v[d + 2] = d2;
+        v[d + 3] = d3;
+        return next;
+    }
+
     /** Exception flags of a scalar single operation f (RCP/RSQRT raise none). */
     private static int fsx(int f, int a, int b, int r) {
         return f >= RCP ? 0 : MxcsrFlags.ofFloat(f, a, b, r);
@@ -563,7 +638,7 @@ final class SseExec {
         return v >>> ((i & 1) * 32) & 0xFFFF_FFFFL;
     }
 
-    private static long shuf4w(long v, int imm) {
+    static long shuf4w(long v, int imm) {
         long r = 0;
         for (int i = 0; i < 4; i++) r |= (v >>> ((imm >> (2 * i) & 3) * 16) & 0xFFFF) << (16 * i);
         return r;

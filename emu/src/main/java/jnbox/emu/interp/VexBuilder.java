@@ -8,7 +8,8 @@ import jnbox.emu.decode.Operand;
  * Maps VEX-encoded AVX/AVX2/FMA forms to {@link VexExec} operations and fixes their sizes:
  * {@link Uop#size} is the bytes written to the destination (an XMM/YMM destination is written
  * whole: 32 for VEX.256, else 16 with bits 128-255 zeroed), {@link Uop#size2} the bytes moved
- * from the source for the moves. Forms not executed yet stay {@link Kinds#UNIMPLEMENTED}.
+ * from the source for the moves (the source bytes for the conversions). VEX forms NaCl never
+ * accepts (BMI1/2, F16C, VEX AES/PCLMULQDQ, gathers) stay {@link Kinds#UNIMPLEMENTED}.
  */
 final class VexBuilder {
     private VexBuilder() {}
@@ -18,10 +19,10 @@ final class VexBuilder {
      * read their operands exactly as the legacy form does: they run as that form in {@link SseExec}.
      */
     private static final Set<String> AS_LEGACY = Set.of("VCOMISS", "VCOMISD", "VUCOMISS", "VUCOMISD", "VCVTSS2SI",
-            "VCVTSD2SI", "VCVTTSS2SI", "VCVTTSD2SI", "VPEXTRW", "VLDMXCSR", "VSTMXCSR");
+            "VCVTSD2SI", "VCVTTSS2SI", "VCVTTSD2SI", "VLDMXCSR", "VSTMXCSR");
 
     static int kind(Uop u, Insn in, String m) {
-        if (AS_LEGACY.contains(m) && in.op().operand(0).kind() != Operand.Kind.E) return legacy(u, in, m.substring(1));
+        if (AS_LEGACY.contains(m)) return legacy(u, in, m.substring(1));
         int op = VexExec.opOf(m);
         if (op < 0) return Kinds.UNIMPLEMENTED;
         int n = in.op().operandCount();

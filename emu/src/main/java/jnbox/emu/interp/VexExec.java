@@ -4,8 +4,11 @@ import jnbox.emu.mem.GuestFault;
 import jnbox.emu.mem.SandboxMemory;
 
 /**
- * The VEX-encoded AVX/AVX2 forms that move, broadcast, permute or mask whole YMM registers (SDM
- * vol. 1 §14, vol. 2 instruction pages); FMA3 is {@link VexFma}. A YMM register is
+ * Executes every VEX-encoded AVX, AVX2 and FMA3 form NaCl's validator accepts (SDM vol. 1 §14,
+ * vol. 2 instruction pages): here the moves, broadcasts, permutes, masked moves, inserts/extracts,
+ * blends, vptest/vtestps, variable shifts, vpmovsx/zx and the string compares ({@link VexStr});
+ * floating point in {@link VexFloat}, FMA3 in {@link VexFma}, the SSE2 integer/shuffle lanes in
+ * {@link VexLane} and the SSSE3/SSE4.1 integer lanes in {@link VexInt}. A YMM register is
  * {@code cpu.vec[4*i .. 4*i+3]}, lane 0 lowest. Every VEX form that writes an XMM/YMM register
  * writes all 256 bits: a VEX.128 form zeroes bits 128-255 (SDM vol. 1 §14.1.3, "VLMAX").
  *
@@ -21,7 +24,9 @@ final class VexExec {
             ZEROALL = 7, BCAST = 8, BCAST128 = 9, INSERT128 = 10, EXTRACT128 = 11, PERM2X128 = 12,
             PERMIL_IMM = 13, PERMIL_VAR = 14, PERMD = 15, PERMQ = 16, MASKLOAD = 17, MASKSTORE = 18,
             TEST = 19, SHIFTV_L = 20, SHIFTV_R = 21, SHIFTV_RA = 22, BLENDD = 23, MOVSLDUP = 24,
-            MOVSHDUP = 25, MOVDDUP = 26, MOVMSK = 27, FMA = 28, FLOAT = 29, LOGIC = 30, LANE = 31;
+            MOVSHDUP = 25, MOVDDUP = 26, MOVMSK = 27, FMA = 28, FLOAT = 29, LOGIC = 30, LANE = 31, INSERT = 32,
+            EXTRACT = 33, INSERTPS = 34, BLEND = 35, BLENDV = 36, KERNEL = 37,
+            WIDEN = 38, PCMPSTR = 39;
     static final int ALIGNED = 1 << 12;
 
     private final IntExec x;
@@ -30,6 +35,7 @@ final class VexExec {
     private final VexFloat flt;
     /** Scratch vectors: the operands and the result, 4 longs each. */
     final long[] a = new long[4], b = new long[4], c = new long[4], res = new long[4];
+    private final long[] lane = new long[2];
 
     VexExec(IntExec x, SandboxMemory mem) {
         this.x = x;
@@ -84,6 +90,25 @@ final class VexExec {
             case "VMOVMSKPS": return enc(MOVMSK, 4);
             case "VMOVMSKPD": return enc(MOVMSK, 8);
             case "VPMOVMSKB": return enc(MOVMSK, 1);
+            case "VPINSRB": return enc(INSERT, 1);
+            case "VPINSRW": return enc(INSERT, 2);
+            case "VPINSRD": return enc(INSERT, 4);
+            case "VPINSRQ": return enc(INSERT, 8);
+            case "VPEXTRB": return enc(EXTRACT, 1);
+            case "VPEXTRW": return enc(EXTRACT, 2);
+            case "VPEXTRD": case "VEXTRACTPS": return enc(EXTRACT, 4);
+            case "VPEXTRQ": return enc(EXTRACT, 8);
+            case "VINSERTPS": return INSERTPS;
+            case "VPCMPESTRI": return enc(PCMPSTR, 1);
+            case "VPCMPESTRM": return enc(PCMPSTR, 3);
+            case "VPCMPISTRI": return enc(PCMPSTR, 0);
+            case "VPCMPISTRM": return enc(PCMPSTR, 2);
+            case "VPBLENDW": return enc(BLEND, 2);
+            case "VBLENDPS": return enc(BLEND, 4);
+            case "VBLENDPD": return enc(BLEND, 8);
+            case "VPBLENDVB": return enc(BLENDV, 1);
+            case "VBLENDVPS": return enc(BLENDV, 4);
+            case "VBLENDVPD": return enc(BLENDV, 8);
             case "VANDPS": case "VANDPD": case "VPAND": return enc(LOGIC, 0);
             case "VANDNPS": case "VANDNPD": case "VPANDN": return enc(LOGIC, 1);
             case "VORPS": case "VORPD": case "VPOR": return enc(LOGIC, 2);
@@ -93,9 +118,21 @@ final class VexExec {
                 int f = VexFloat.opOf(m);
                 if (f >= 0) return f;
                 int l = VexLane.opOf(m.substring(1));
-                return l >= 0 ? LANE | l << 8 : -1;
+                if (l >= 0) return LANE | l << 8;
+                int k = VexInt.opOf(m.substring(1));
+                if (k >= 0) return KERNEL | k << 8;
+                return widenOf(m);
         }
     }
+
+    /** vpmovsx/zx: WIDEN | source element bytes << 8 | destination element bytes << 12 | signed << 16. */
+    private static int widenOf(String m) {
+        if (!m.startsWith("VPMOVSX") && !m.startsWith("VPMOVZX") || m.length() != 9) return -1;
+        int from = size(m.charAt(7)), to = size(m.charAt(8));
+        return WIDEN | from << 8 | to << 12 | (m.charAt(5) == 'S' ? 1 << 16 : 0);
+    }
+
+    private static int size(char c) { return c == 'B' ? 1 : c == 'W' ? 2 : c == 'D' ? 4 : 8; }
 
     // ---------------------------------------------------------------- operand access
 
@@ -186,7 +223,7 @@ final class VexExec {
     long exec(Uop u) {
         int op = u.sub & 0xFF, es = u.sub >>> 8 & 0xF;
         int n = u.size; // vector length in bytes of the destination (16 or 32)
-        long[] a = this.a, b = this.b, r = this.res;
+        long[] a = this.a, b = this.b, c = this.c, r = this.res;
         switch (op) {
             case MOVX: {
                 // u.size: destination bytes, u.size2: bytes moved (vmovss/sd/d/q/lps move less)
@@ -285,7 +322,7 @@ final class VexExec {
             case PERMIL_IMM: case PERMIL_VAR: {
                 // data: the r/m source (imm form) or vvvv (variable form, control in r/m)
                 boolean imm = op == PERMIL_IMM;
-                read(u, imm ? u.op1 : u.op1, n, a);
+                read(u, u.op1, n, a);
                 if (!imm) read(u, u.op2, n, b);
                 int lanes = n / 16;
                 if (es == 4) {
@@ -384,6 +421,105 @@ final class VexExec {
                     m |= (b[bit >> 6] >>> (bit & 63) & 1) << i;
                 }
                 x.r[u.op0] = m;
+                return u.next;
+            }
+            case INSERT: { // vpinsrb/w/d/q xmm1, xmm2, r/m, imm: element imm of vvvv replaced
+                read(u, u.op1, 16, r);
+                read(u, u.op2, es, b);
+                int bit = ((int) u.imm & (16 / es - 1)) * es * 8;
+                long m = es == 8 ? -1L : (1L << (es * 8)) - 1;
+                r[bit >> 6] = (r[bit >> 6] & ~(m << (bit & 63))) | (b[0] & m) << (bit & 63);
+                write(u, u.op0, 16, r);
+                return u.next;
+            }
+            case EXTRACT: { // vpextrb/w/d/q, vextractps r/m, xmm, imm: zero-extended into a register
+                read(u, u.op1, 16, a);
+                int bit = ((int) u.imm & (16 / es - 1)) * es * 8;
+                long m = es == 8 ? -1L : (1L << (es * 8)) - 1;
+                r[0] = a[bit >> 6] >>> (bit & 63) & m;
+                write(u, u.op0, u.op0 == Uop.MEM ? es : Math.max(4, es), r);
+                return u.next;
+            }
+            case INSERTPS: { // SDM vol. 2 INSERTPS: count_s from a register source, count_d, zero mask
+                read(u, u.op1, 16, r);
+                read(u, u.op2, u.op2 == Uop.MEM ? 4 : 16, b);
+                int imm = (int) u.imm;
+                int src = u.op2 == Uop.MEM ? dw(b, 0) : dw(b, imm >> 6 & 3);
+                setDw(r, imm >> 4 & 3, src);
+                for (int i = 0; i < 4; i++) if ((imm >> i & 1) != 0) setDw(r, i, 0);
+                write(u, u.op0, 16, r);
+                return u.next;
+            }
+            case BLEND: case BLENDV: {
+                read(u, u.op1, n, a);
+                read(u, u.op2, n, b);
+                if (op == BLENDV) read(u, Uop.XMM + ((int) u.imm >> 4 & 15), n, c); // is4: the mask register
+                int cnt = n / es, w = es * 8;
+                long m = es == 8 ? -1L : (1L << w) - 1;
+                for (int i = 0; i < cnt; i++) {
+                    int bit = i * w;
+                    boolean pick = op == BLEND ? ((u.imm >> (es == 2 ? i & 7 : i)) & 1) != 0
+                            : (c[(bit + w - 1) >> 6] >>> ((bit + w - 1) & 63) & 1) != 0;
+                    long e = (pick ? b : a)[bit >> 6] >>> (bit & 63) & m;
+                    r[bit >> 6] = (r[bit >> 6] & ~(m << (bit & 63))) | e << (bit & 63);
+                }
+                write(u, u.op0, n, r);
+                return u.next;
+            }
+            case PCMPSTR: { // es bit 0: explicit lengths (rAX, rDX), bit 1: mask into xmm0, else index into ecx
+                read(u, u.op0, 16, a);
+                read(u, u.op1, 16, b);
+                int imm = (int) u.imm;
+                boolean explicit = (es & 1) != 0, w = u.insn.vexW() == 1;
+                int la = explicit ? VexStr.explicitLength(x.r[0], w, imm) : VexStr.implicitLength(a[0], a[1], imm);
+                int lb = explicit ? VexStr.explicitLength(x.r[2], w, imm) : VexStr.implicitLength(b[0], b[1], imm);
+                int res = VexStr.compare(imm, a[0], a[1], b[0], b[1], la, lb);
+                if ((es & 2) != 0) {
+                    VexStr.mask(res, imm, lane);
+                    r[0] = lane[0];
+                    r[1] = lane[1];
+                    write(u, Uop.XMM, 16, r); // xmm0, bits 128-255 zeroed (VEX.128)
+                } else {
+                    x.r[1] = VexStr.index(res, imm); // ecx (a 32-bit write clears bits 32-63)
+                }
+                x.cpu.setArith(VexStr.flags(res, la, lb, imm));
+                return u.next;
+            }
+            case KERNEL: { // SSSE3/SSE4.1 integer ops, per 128-bit lane (VexInt)
+                int k = u.sub >>> 8 & 0xFF;
+                if (VexInt.unary(k)) {
+                    read(u, u.op1, n, b);
+                    a[0] = a[1] = a[2] = a[3] = 0;
+                } else {
+                    read(u, u.op1, n, a);
+                    read(u, u.op2, n, b);
+                }
+                long[] lane = this.lane;
+                for (int l = 0; l < n / 16; l++) {
+                    // vmpsadbw ymm: the upper lane takes its offsets from imm bits 5:3
+                    int imm = k == VexInt.MPSADBW ? (int) u.imm >> (3 * l) : (int) u.imm;
+                    VexInt.apply(k, a[2 * l], a[2 * l + 1], b[2 * l], b[2 * l + 1], imm, lane);
+                    r[2 * l] = lane[0];
+                    r[2 * l + 1] = lane[1];
+                }
+                if (n == 16) r[2] = r[3] = 0;
+                write(u, u.op0, n, r);
+                return u.next;
+            }
+            case WIDEN: { // vpmovsx/zx: element i of the destination from element i of the source
+                int from = u.sub >>> 8 & 0xF, to = u.sub >>> 12 & 0xF;
+                boolean signed = (u.sub >>> 16 & 1) != 0;
+                int cnt = n / to;
+                read(u, u.op1, cnt * from, b);
+                r[0] = r[1] = r[2] = r[3] = 0;
+                for (int i = 0; i < cnt; i++) {
+                    int bit = i * from * 8;
+                    long e = b[bit >> 6] >>> (bit & 63);
+                    e = signed ? e << (64 - from * 8) >> (64 - from * 8) : from == 8 ? e : e & ((1L << (from * 8)) - 1);
+                    int ob = i * to * 8;
+                    r[ob >> 6] |= (to == 8 ? e : e & ((1L << (to * 8)) - 1)) << (ob & 63);
+                }
+                write(u, u.op0, n, r);
                 return u.next;
             }
             case FMA: return fma.exec(u);

@@ -161,20 +161,26 @@ final class VexFloat {
                     int t1 = (imm & 0x20) != 0 ? SseMath.arith(SseMath.MUL, f(a, k + 1), f(b, k + 1), env) : 0;
                     int t2 = (imm & 0x40) != 0 ? SseMath.arith(SseMath.MUL, f(a, k + 2), f(b, k + 2), env) : 0;
                     int t3 = (imm & 0x80) != 0 ? SseMath.arith(SseMath.MUL, f(a, k + 3), f(b, k + 3), env) : 0;
-                    // the SDM's ((t0 + t1) + (t2 + t3)); with two NaN products the host CPU does not
-                    // always pick the first one in every output lane (see VexHostTest.KNOWN)
-                    int sum = SseMath.arith(SseMath.ADD, SseMath.arith(SseMath.ADD, t0, t1, env),
-                            SseMath.arith(SseMath.ADD, t2, t3, env), env);
-                    for (int i = 0; i < 4; i++) setF(r, k + i, (imm >> i & 1) != 0 ? sum : 0);
+                    // The SDM's (t0 + t1) + (t2 + t3), but with the operand order of the host CPU, which
+                    // decides which NaN wins (measured): output i adds its own pair first, and within
+                    // a pair an even output takes the odd product first, an odd output the even one.
+                    for (int i = 0; i < 4; i++) {
+                        int f = (i & 1) ^ 1, g = i & 1;
+                        int s01 = SseMath.arith(SseMath.ADD, f == 1 ? t1 : t0, g == 1 ? t1 : t0, env);
+                        int s23 = SseMath.arith(SseMath.ADD, f == 1 ? t3 : t2, g == 1 ? t3 : t2, env);
+                        int sum = i < 2 ? SseMath.arith(SseMath.ADD, s01, s23, env) : SseMath.arith(SseMath.ADD, s23, s01, env);
+                        setF(r, k + i, (imm >> i & 1) != 0 ? sum : 0);
+                    }
                 }
                 break;
             }
             case DPPD: {
                 long t0 = (imm & 0x10) != 0 ? SseMath.arith(SseMath.MUL, a[0], b[0], env) : 0;
                 long t1 = (imm & 0x20) != 0 ? SseMath.arith(SseMath.MUL, a[1], b[1], env) : 0;
-                long s = SseMath.arith(SseMath.ADD, t0, t1, env);
-                r[0] = (imm & 1) != 0 ? s : 0;
-                r[1] = (imm & 2) != 0 ? s : 0;
+                // output i adds its own product first (measured on the host: it decides the NaN)
+                long s0 = SseMath.arith(SseMath.ADD, t0, t1, env), s1 = SseMath.arith(SseMath.ADD, t1, t0, env);
+                r[0] = (imm & 1) != 0 ? s0 : 0;
+                r[1] = (imm & 2) != 0 ? s1 : 0;
                 break;
             }
             case CVTDQ2PS:

@@ -95,6 +95,7 @@ public final class HostLockstep {
             int off = (int) (e.pc() - Layout.sys(Layout.CODE));
             Insn in = off >= 0 && off < s.code().length ? decoder.decode(s.code(), off, s.code().length) : null;
             String detail = String.valueOf(e.detail());
+            if (in != null && detail.contains("internal error")) return stepToInternalError(s, page, in, detail);
             boolean byState = detail.contains("MXCSR");
             if (in != null && !byState) pool.ban(in.op());
             unimplemented.merge(in == null ? detail : byState ? in.mnemonic() + " with non-default MXCSR control"
@@ -146,6 +147,25 @@ public final class HostLockstep {
         return record(new LockstepRunner.Divergence(s.id(), -1, s.code(), "whole sequence", s.init(), s.data(), null, null, null, whole,
                 flagsOnly ? LockstepRunner.Verdict.NOT_REPRODUCED : LockstepRunner.Verdict.UNDECIDED,
                 flagsOnly ? "undefined flags read by a later instruction" : "no single instruction disagrees with the host"));
+    }
+
+    /** Steps to the instruction that threw, for its pre-state, and records it as a jnbox bug. */
+    private LockstepRunner.Divergence stepToInternalError(Sequence s, byte[] page, Insn in, String detail) {
+        load(page, s.data());
+        CpuState c = new CpuState();
+        c.copyFrom(s.init());
+        long code = Layout.sys(Layout.CODE);
+        int step = 0;
+        while (true) {
+            CpuState pre = new CpuState();
+            pre.copyFrom(c);
+            byte[] data = dataOf();
+            Exit e = interp.run(c, 1);
+            if (e.kind() != Exit.Kind.BUDGET || step > s.starts().length) {
+                return LockstepRunner.internalError(s, step, (int) (pre.rip - code), in, detail, pre, data, pool, this::record);
+            }
+            step++;
+        }
     }
 
     private LockstepRunner.Divergence record(LockstepRunner.Divergence d) {

@@ -59,7 +59,7 @@ public final class LockstepRunner implements AutoCloseable {
      * A documented quirk goes to the host referee (the interpreter's side must match it) for its first
      * hits and then for every HOST_SAMPLE_EVERY-th; the others are counted without a reproducer.
      */
-    private static final int HOST_CHECKS_PER_QUIRK = 20, HOST_SAMPLE_EVERY = 1000;
+    private static final int HOST_CHECKS_PER_QUIRK = 10, HOST_SAMPLE_EVERY = 1000;
 
     private final SandboxMemory memI = newMemory(), memU = newMemory();
     private final Interpreter interp = new Interpreter(memI);
@@ -151,6 +151,7 @@ public final class LockstepRunner implements AutoCloseable {
             if (ei.kind() == Exit.Kind.UNIMPLEMENTED && in != null) {
                 // State-dependent gaps (non-default MXCSR) end the sequence; a missing form is banned.
                 String detail = String.valueOf(ei.detail());
+                if (detail.contains("internal error")) return internalError(s, step, off, in, detail, pre, preData, pool, this::record);
                 boolean byState = detail.contains("MXCSR");
                 if (!byState) pool.ban(in.op());
                 unimplemented.merge(byState ? in.mnemonic() + " with non-default MXCSR control" : in.op().name() + " (" + detail + ")",
@@ -181,6 +182,24 @@ public final class LockstepRunner implements AutoCloseable {
             if (ei.kind() != Exit.Kind.BUDGET) break;
         }
         return checkBlockRun(s, page);
+    }
+
+    /**
+     * The interpreter threw inside an instruction (reported as UNIMPLEMENTED "internal error"): a jnbox bug,
+     * recorded with its reproducer (known when {@link KnownBugs} lists it); the form is banned so it counts once.
+     */
+    static Divergence internalError(Sequence s, int step, int off, Insn in, String detail, CpuState pre, byte[] preData,
+            InstructionPool pool, java.util.function.UnaryOperator<Divergence> record) {
+        pool.ban(in.op());
+        CpuState start = new CpuState();
+        start.copyFrom(pre);
+        start.rip = Layout.sys(Layout.CODE);
+        start.icount = 0;
+        byte[] insn = Arrays.copyOfRange(s.code(), off, off + in.length());
+        List<String> d = List.of(detail);
+        KnownBugs.Bug bug = KnownBugs.match(in, start, null, null, d);
+        return record.apply(new Divergence(s.id(), step, insn, in.toString(), start, preData.clone(), null, null, null, d,
+                bug != null ? Verdict.JNBOX_KNOWN : Verdict.JNBOX_BUG, (bug != null ? bug.id() + ": " : "") + detail));
     }
 
     private static void load(SandboxMemory m, byte[] code, byte[] data) {

@@ -12,7 +12,10 @@ import jnbox.emu.decode.OpForm;
 public final class LockstepSoak {
     private LockstepSoak() {}
 
-    /** One sequence in {@value #VEX_EVERY} is a VEX (AVX/AVX2/FMA) sequence checked against the host CPU only. */
+    /**
+     * One sequence in {@value #VEX_EVERY} is a VEX (AVX/AVX2/FMA) sequence checked against the host CPU only
+     * (each runner has its own harness process for them: a host run costs a fork, about 2-4 ms).
+     */
     public static final int VEX_EVERY = 8;
 
     /**
@@ -20,7 +23,8 @@ public final class LockstepSoak {
      * VEX runner (null without a host referee or when the interpreter executes no VEX form yet).
      */
     public record Summary(long seed, long sequences, long steps, long unexplained, long millis, LockstepRunner runner,
-            InstructionPool pool, SequenceGenerator generator, List<String> invalid, HostLockstep hostOnly, InstructionPool vexPool) {}
+            InstructionPool pool, SequenceGenerator generator, List<String> invalid, HostLockstep hostOnly, InstructionPool vexPool,
+            SequenceGenerator vexGenerator) {}
 
     /** Runs {@code n} sequences on one thread. */
     public static Summary run(long seed, long n, HostHarness host, int keep) {
@@ -46,12 +50,20 @@ public final class LockstepSoak {
             Thread w = new Thread(() -> {
                 SequenceGenerator gen = new SequenceGenerator(s, pool);
                 SequenceGenerator vexGen = vex ? new SequenceGenerator(~s, vexPool, pool) : null;
-                HostLockstep hostOnly = vex ? new HostLockstep(vexPool, host, keep) : null;
+                if (validator != null) {
+                    // The group alone (plus hlt) must be NaCl-valid: rows the decoder table marks accepted in an
+                    // encoding the validator refuses are redrawn and listed, never run.
+                    java.util.function.Predicate<byte[]> groupCheck = g -> validator.test(new Sequence(0, withHlt(g), new int[] {0}, null, null));
+                    gen.checkGroups(groupCheck);
+                    if (vexGen != null) vexGen.checkGroups(groupCheck);
+                }
+                HostHarness ownHost = vex ? HostHarness.start() : null;
+                HostLockstep hostOnly = ownHost != null ? new HostLockstep(vexPool, ownHost, keep) : null;
                 long t0 = System.nanoTime();
                 List<String> invalid = new ArrayList<>();
                 try (LockstepRunner r = new LockstepRunner(pool, host, keep)) {
                     for (long i = 0; i < count; i++) {
-                        boolean hostMode = vexGen != null && i % VEX_EVERY == VEX_EVERY - 1 && !vexPool.forms().isEmpty();
+                        boolean hostMode = hostOnly != null && i % VEX_EVERY == VEX_EVERY - 1 && !vexPool.forms().isEmpty();
                         Sequence q = hostMode ? vexGen.next() : gen.next();
                         if (validator != null && !validator.test(q)) {
                             // Not NaCl-valid: a generator bug; never run, always reported.
@@ -64,10 +76,12 @@ public final class LockstepSoak {
                     long hs = hostOnly == null ? 0 : hostOnly.sequences(), hsteps = hostOnly == null ? 0 : hostOnly.steps();
                     long hu = hostOnly == null ? 0 : hostOnly.unexplained();
                     Summary sum = new Summary(s, r.sequences() + hs, r.steps() + hsteps, r.unexplained() + hu + invalid.size(),
-                            (System.nanoTime() - t0) / 1_000_000, r, pool, gen, invalid, hostOnly, vexPool);
+                            (System.nanoTime() - t0) / 1_000_000, r, pool, gen, invalid, hostOnly, vexPool, vexGen);
                     synchronized (out) { out.add(sum); }
                 } catch (RuntimeException e) {
                     synchronized (failures) { failures.add(e); }
+                } finally {
+                    if (ownHost != null) ownHost.close();
                 }
             }, "lockstep-" + t);
             workers.add(w);
@@ -86,6 +100,12 @@ public final class LockstepSoak {
         return out;
     }
 
+    private static byte[] withHlt(byte[] g) {
+        byte[] b = java.util.Arrays.copyOf(g, g.length + 1);
+        b[g.length] = (byte) 0xF4;
+        return b;
+    }
+
     /** A human report: figures, verdict counts, explained quirks, and every kept divergence. */
     public static void print(Summary s, PrintStream out) {
         LockstepRunner r = s.runner();
@@ -101,6 +121,10 @@ public final class LockstepSoak {
         }
         if (!r.quirkCounts().isEmpty()) out.println("documented Unicorn quirks seen: " + r.quirkCounts());
         if (!r.unimplemented().isEmpty()) out.println("interpreter UNIMPLEMENTED (banned): " + r.unimplemented().keySet());
+        if (!s.generator().rejectedByValidator().isEmpty()) {
+            out.println("forms the decoder table marks NaCl-accepted whose encodings the validator rejects (not drawn): "
+                    + s.generator().rejectedByValidator().stream().map(OpForm::name).sorted().toList());
+        }
         if (!s.generator().unencodable().isEmpty()) {
             out.println("forms the generator could not encode: " + s.generator().unencodable().stream().map(OpForm::name).sorted().toList());
         }
@@ -108,13 +132,17 @@ public final class LockstepSoak {
         for (LockstepRunner.Divergence d : r.divergences()) out.println(Reproducers.format(d));
         HostLockstep h = s.hostOnly();
         if (h == null) {
-            out.println("VEX (AVX/AVX2/FMA) vs host: not run (" + (s.vexPool() == null ? "no host referee" : "the interpreter executes no VEX form") + ")");
+            out.println("VEX+x87 vs host: not run (" + (s.vexPool() == null ? "no host referee" : "the interpreter executes no VEX or x87 form") + ")");
             return;
         }
-        out.printf("VEX (AVX/AVX2/FMA) vs host CPU: %d sequences, %d steps, %d forms in the pool; interpreter %d ms, host %d ms%n",
+        out.printf("VEX+x87 (AVX, AVX2, FMA, x87) vs host CPU: %d sequences, %d steps, %d forms in the pool; interpreter %d ms, host %d ms%n",
                 h.sequences(), h.steps(), s.vexPool().forms().size(), h.nanosInterp / 1_000_000, h.nanosHost / 1_000_000);
         out.println("VEX verdicts: " + h.verdicts() + "; unexplained: " + h.unexplained());
         if (!h.unimplemented().isEmpty()) out.println("VEX interpreter UNIMPLEMENTED (banned): " + h.unimplemented().keySet());
+        if (!s.vexGenerator().rejectedByValidator().isEmpty()) {
+            out.println("VEX forms the decoder table marks NaCl-accepted whose encodings the validator rejects (not drawn): "
+                    + s.vexGenerator().rejectedByValidator().stream().map(OpForm::name).sorted().toList());
+        }
         h.signatures().forEach((k, v) -> out.println("  " + v + " x " + k));
         for (LockstepRunner.Divergence d : h.divergences()) out.println(Reproducers.format(d));
     }

@@ -68,7 +68,7 @@ public final class Reproducers {
     }
 
     /** A result in the host harness's line format (data omitted: see the diff lines). */
-    static String result(Result r) {
+    public static String result(Result r) {
         CpuState c = r.cpu();
         StringBuilder sb = new StringBuilder();
         sb.append("sig=").append(r.signal()).append(" kind=").append(r.kind()).append(" pc=").append(Long.toHexString(r.pc())).append(" r=");
@@ -81,7 +81,8 @@ public final class Reproducers {
             for (int i = 0; i < 64; i++) sb.append(i > 0 ? "," : "").append(Long.toHexString(c.vec[i]));
         }
         sb.append(" fcw=").append(Integer.toHexString(c.fcw)).append(" fsw=").append(Integer.toHexString(c.fsw))
-                .append(" ftw=").append(Integer.toHexString(c.ftw));
+                .append(" ftw=").append(Integer.toHexString(c.ftw)).append(" st=");
+        for (int i = 0; i < 8; i++) sb.append(i > 0 ? "," : "").append(Long.toHexString(c.x87Mant[i])).append(':').append(Integer.toHexString(c.x87SignExp[i]));
         return sb.toString();
     }
 

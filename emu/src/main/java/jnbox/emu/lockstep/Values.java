@@ -28,6 +28,29 @@ final class Values {
             0x4F00_0000, 0xCF00_0000, 0xCF00_0001, 0x4EFF_FFFF, 0x5F00_0000, 0xDF00_0000, 0x3F00_0000,
             0x3FC0_0000, 0x4020_0000, 0xBF00_0000};
 
+    /**
+     * An x87 register value {significand, sign|exponent} (SDM vol. 1 4.2.2, 8.2.2): zeros, denormals and
+     * pseudo-denormals, unnormals (invalid operands), infinities, quiet and signalling NaNs, the real
+     * indefinite, 1, integer-conversion edges, and random normals.
+     */
+    static long[] x87(Random r) {
+        long sign = r.nextBoolean() ? 0x8000 : 0;
+        long m = r.nextLong();
+        return switch (r.nextInt(12)) {
+            case 0 -> new long[] {0, sign};
+            case 1 -> new long[] {m >>> 1, sign};                                   // denormal
+            case 2 -> new long[] {m | Long.MIN_VALUE, sign};                        // pseudo-denormal
+            case 3 -> new long[] {m >>> 1, sign | 1 + r.nextInt(0x7FFE)};           // unnormal
+            case 4 -> new long[] {Long.MIN_VALUE, sign | 0x7FFF};                   // infinity
+            case 5 -> new long[] {0xC000_0000_0000_0000L | m >>> 2, sign | 0x7FFF}; // QNaN
+            case 6 -> new long[] {Long.MIN_VALUE | 1 | m >>> 3, sign | 0x7FFF};     // SNaN
+            case 7 -> new long[] {0xC000_0000_0000_0000L, 0xFFFF};                  // real indefinite
+            case 8 -> new long[] {Long.MIN_VALUE, sign | 0x3FFF};                   // 1
+            case 9 -> new long[] {Long.MIN_VALUE | m >>> 40, sign | 0x3FFF + 30 + r.nextInt(35)}; // near 2^31..2^64
+            default -> new long[] {m | Long.MIN_VALUE, sign | 0x3FFF - 70 + r.nextInt(140)};
+        };
+    }
+
     static long intEdge(Random r) {
         long v = INT[r.nextInt(INT.length)];
         return r.nextInt(4) == 0 ? v + r.nextInt(3) - 1 : v;

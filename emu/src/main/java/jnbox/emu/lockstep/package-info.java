@@ -7,7 +7,11 @@
  * with the host CPU as referee ({@link jnbox.emu.lockstep.HostHarness}, {@code host_harness.c}).
  * Disagreements become one-instruction reproducers ({@link jnbox.emu.lockstep.Reproducers}) and are
  * explained by documented Unicorn quirks ({@link jnbox.emu.lockstep.UnicornQuirks}) or written-up
- * interpreter bugs ({@link jnbox.emu.lockstep.KnownBugs}).
+ * interpreter bugs ({@link jnbox.emu.lockstep.KnownBugs}). The pools hold exactly the forms the
+ * interpreter executes (asked through {@code Interpreter.executes}); VEX forms (AVX, AVX2, FMA), which
+ * Unicorn 2.0.1 lacks, and the x87, which it emulates too loosely to referee, run in
+ * {@link jnbox.emu.lockstep.HostLockstep}: whole sequences on the interpreter and on the host CPU, all
+ * 256 YMM bits and the x87 state compared, bisected to one instruction on a disagreement.
  *
  * <h2>API</h2>
  * {@link jnbox.emu.lockstep.LockstepSoak#run(long, long, HostHarness, int, int, java.util.function.Predicate)}

@@ -15,8 +15,7 @@ import java.math.BigInteger;
 final class FpRound {
     private FpRound() {}
 
-    static final int IE = MxcsrFlags.IE, DE = MxcsrFlags.DE, ZE = MxcsrFlags.ZE, OE = MxcsrFlags.OE,
-            UE = MxcsrFlags.UE, PE = MxcsrFlags.PE;
+    private static final int OE = MxcsrFlags.OE, UE = MxcsrFlags.UE, PE = MxcsrFlags.PE;
 
     /**
      * The value {@code (neg ? -1 : 1) * (h + l) * 2^e} rounded to double ({@code dbl}) or single

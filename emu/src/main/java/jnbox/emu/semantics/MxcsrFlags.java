@@ -1,14 +1,13 @@
 package jnbox.emu.semantics;
 
-import java.math.BigDecimal;
-
 /**
  * The SIMD floating-point exception flags an SSE operation raises (SDM vol. 1 §11.5.2, §4.9.1):
  * IE invalid, DE denormal operand, ZE divide by zero, OE overflow, UE underflow, PE precision
  * (inexact). Each method is a pure function of the operands and the result the {@link SseFloat}
  * or {@link Conversions} method produced; engines OR the flags into MXCSR, or raise #XM (SIGFPE)
  * when an unmasked flag comes up. Underflow follows the masked-response rule: UE only when the
- * result is tiny and inexact; tininess is detected after rounding (as Intel's SSE does).
+ * result is tiny and inexact; tininess is detected after rounding with an unbounded exponent (as
+ * the host CPU shows).
  */
 public final class MxcsrFlags {
     private MxcsrFlags() {}
@@ -56,20 +55,41 @@ public final class MxcsrFlags {
         if (Double.isInfinite(z)) return finiteIn || (unary && !Double.isInfinite(y)) ? fl | OE | PE : fl;
         if (unary ? Double.isInfinite(y) : !finiteIn) return fl;
         if (z == 0 && (op == MUL ? x == 0 || y == 0 : op == DIV ? x == 0 : op == SQRT)) return fl; // exact zeros
+        // fma gives the exact error/remainder away from the underflow range; SseMath decides near it
+        boolean nearTiny = switch (op) {
+            case MUL -> Math.abs(z) <= 0x1p-900;
+            case DIV -> Math.abs(z) <= 0x1p-900 || Math.abs(x) <= 0x1p-900;
+            case SQRT -> y <= 0x1p-900;
+            default -> false;
+        };
+        if (nearTiny) return tinyFlags(op, a, b);
         boolean inexact = switch (op) {
             case ADD -> twoSumErr(x, y, z) != 0;
             case SUB -> twoSumErr(x, -y, z) != 0;
-            // fma gives the exact error/remainder away from the underflow range; BigDecimal near it
-            case MUL -> Math.abs(z) > 0x1p-900 ? Math.fma(x, y, -z) != 0
-                    : new BigDecimal(x).multiply(new BigDecimal(y)).compareTo(new BigDecimal(z)) != 0;
-            case DIV -> Math.abs(z) > 0x1p-900 && Math.abs(x) > 0x1p-900 ? Math.fma(-z, y, x) != 0
-                    : new BigDecimal(z).multiply(new BigDecimal(y)).compareTo(new BigDecimal(x)) != 0;
-            default -> y > 0x1p-900 ? Math.fma(-z, z, y) != 0
-                    : new BigDecimal(z).multiply(new BigDecimal(z)).compareTo(new BigDecimal(y)) != 0;
+            case MUL -> Math.fma(x, y, -z) != 0;
+            case DIV -> Math.fma(-z, y, x) != 0;
+            default -> Math.fma(-z, z, y) != 0;
         };
         if (!inexact) return fl;
-        boolean tiny = Math.abs(z) < Double.MIN_NORMAL;
-        return fl | PE | (tiny ? UE : 0);
+        if (Math.abs(z) <= Double.MIN_NORMAL) return tinyFlags(op, a, b); // tiny by an unbounded exponent?
+        return fl | PE;
+    }
+
+    /**
+     * Flags of an inexact result at or below the smallest normal: tininess is detected after
+     * rounding with an unbounded exponent (measured on the host: 0x3fefffffffffffff * 2^-1022
+     * rounds to 2^-1022 yet raises UE), which {@link SseMath} computes exactly. Rare: may allocate.
+     */
+    private static int tinyFlags(int op, long a, long b) {
+        MxcsrEnv env = new MxcsrEnv();
+        SseMath.arith(op, a, b, env);
+        return env.flags;
+    }
+
+    private static int tinyFlags(int op, int a, int b) {
+        MxcsrEnv env = new MxcsrEnv();
+        SseMath.arith(op, a, b, env);
+        return env.flags;
     }
 
     /** Flags of a single-precision operation (operands and result as float bits). */
@@ -99,7 +119,8 @@ public final class MxcsrFlags {
             default -> dz * dz != dy;
         };
         if (!inexact) return fl;
-        return fl | PE | (Math.abs(z) < Float.MIN_NORMAL ? UE : 0);
+        if (Math.abs(z) <= Float.MIN_NORMAL) return tinyFlags(op, a, b);
+        return fl | PE;
     }
 
     /** COMISS/UCOMISS (signalling: comis). */
@@ -140,7 +161,12 @@ public final class MxcsrFlags {
         if (Double.isInfinite(x)) return fl;
         if (Float.isInfinite(z)) return fl | OE | PE;
         if ((double) z == x) return fl;
-        return fl | PE | (Math.abs(z) < Float.MIN_NORMAL ? UE : 0);
+        if (Math.abs(z) <= Float.MIN_NORMAL) {
+            MxcsrEnv env = new MxcsrEnv();
+            Conversions.cvtsd2ss(a, env);
+            return env.flags;
+        }
+        return fl | PE;
     }
 
     /** CVTSS2SD: exact; IE for SNaN, DE for a denormal source. */

@@ -67,8 +67,7 @@ public final class SseMath {
             return (op == MIN ? fx < fy : fx > fy) ? x : y;
         }
         double dx = Float.intBitsToFloat(x), dy = Float.intBitsToFloat(y);
-        int r = (int) compute(op, dx, dy, false, env, saved);
-        return r;
+        return (int) compute(op, dx, dy, false, env, saved);
     }
 
     /** The double-precision lane of {@link #arith(int, int, int, MxcsrEnv)}. */
@@ -87,7 +86,7 @@ public final class SseMath {
             return (op == MIN ? fx < fy : fx > fy) ? x : y;
         }
         double dx = Double.longBitsToDouble(x), dy = Double.longBitsToDouble(y);
-        if (isExtreme(op, dx, dy)) return exact(op, x, y, env, saved);
+        if (isExtreme(op, dx, dy)) return exact(op, x, y, env);
         return compute(op, dx, dy, true, env, saved);
     }
 
@@ -114,6 +113,7 @@ public final class SseMath {
                     return FpRound.zero(neg, dbl);
                 }
                 double err = twoSumErr(x, y, s);
+                if (rc == 0) { long f = nearest(s, err, dbl, env); if (f != SLOW) return f; }
                 return FpRound.round(s < 0, Math.abs(s), s < 0 ? -err : err, 0, dbl, env);
             }
             case MUL -> {
@@ -124,6 +124,7 @@ public final class SseMath {
                 }
                 double pr = x * y;
                 double err = Math.fma(x, y, -pr);
+                if (rc == 0) { long f = nearest(pr, err, dbl, env); if (f != SLOW) return f; }
                 return FpRound.round(pr < 0, Math.abs(pr), pr < 0 ? -err : err, 0, dbl, env);
             }
             case DIV -> {
@@ -139,6 +140,7 @@ public final class SseMath {
                 double q = x / y;
                 double rem = Math.fma(-q, y, x);                   // exact: x - q*y
                 double lo = belowHalf(rem / y, q);                 // the error: x/y - q = rem/y
+                if (rc == 0) { long f = nearest(q, lo, dbl, env); if (f != SLOW) return f; }
                 return FpRound.round(q < 0, Math.abs(q), q < 0 ? -lo : lo, 0, dbl, env);
             }
             default -> { // SQRT of y
@@ -146,6 +148,7 @@ public final class SseMath {
                 if (y < 0) return invalid(env, saved, indef);
                 double r = Math.sqrt(y);
                 double rem = Math.fma(-r, r, y);                   // exact: y - r*r
+                if (rc == 0) { long f = nearest(r, rem, dbl, env); if (f != SLOW) return f; }
                 return FpRound.round(false, r, belowHalf(rem / (2 * r), r), 0, dbl, env); // sqrt(y) - r ~ rem/2r
             }
         }
@@ -159,6 +162,28 @@ public final class SseMath {
     private static double belowHalf(double lo, double h) {
         double half = Math.ulp(h) / 2;
         return Math.abs(lo) < half ? lo : Math.copySign(Math.nextDown(half), lo);
+    }
+
+    /** {@link #nearest}: the case needs {@link FpRound}. Never the bits of a finite result. */
+    private static final long SLOW = -1L;
+
+    /**
+     * Round to nearest when {@code s} = RN(v) (v = s + lo exactly or with lo's sign) is well inside
+     * the normal range: then s is the double result and (float) s the float one, unless s sits on a
+     * float midpoint with a non-zero error (double rounding); FTZ and DAZ cannot matter. The common
+     * case of a non-default MXCSR (FTZ/DAZ with nearest, as -ffast-math sets), without the general rounder.
+     */
+    private static long nearest(double s, double lo, boolean dbl, MxcsrEnv env) {
+        if (dbl) {
+            if (Math.abs(s) < 0x1p-1021) return SLOW;
+            if (lo != 0) env.flags |= MxcsrFlags.PE;
+            return Double.doubleToRawLongBits(s);
+        }
+        float r = (float) s;
+        if (Math.abs(r) < 0x1p-125f || Float.isInfinite(r)) return SLOW;
+        if (lo != 0 && (Double.doubleToRawLongBits(s) & 0x1FFF_FFFFL) == 0x1000_0000L) return SLOW; // a float midpoint
+        if (lo != 0 || r != s) env.flags |= MxcsrFlags.PE;
+        return Float.floatToRawIntBits(r) & 0xFFFF_FFFFL;
     }
 
     private static long invalid(MxcsrEnv env, int saved, long indef) {
@@ -205,7 +230,7 @@ public final class SseMath {
     }
 
     /** Finite non-zero double operands whose result may overflow or be tiny: exact arithmetic. */
-    private static long exact(int op, long a, long b, MxcsrEnv env, int saved) {
+    private static long exact(int op, long a, long b, MxcsrEnv env) {
         BigInteger ma = BigInteger.valueOf(mant(a)), mb = BigInteger.valueOf(mant(b));
         int ea = exp(a), eb = exp(b);
         boolean sa = a < 0, sb = b < 0;

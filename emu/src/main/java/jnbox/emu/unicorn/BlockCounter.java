@@ -67,6 +67,19 @@ final class BlockCounter {
         return Math.min(blockInsns, decodeCount(blockStart, (int) (pc - blockStart), pc));
     }
 
+    /**
+     * Length of the instruction at sys address {@code sys}; 0 when it does not decode or is HLT, after
+     * which Unicorn stops with rip past it on its own (an "until" there would hide the HLT).
+     */
+    int lengthAt(long sys) {
+        long user = sys - SandboxMemory.BASE;
+        if ((user >>> 32) != 0) return 0;
+        int len = (int) Math.min(Decoder.MAX_LENGTH, SandboxMemory.SIZE - user);
+        memory.peek(user, buf, 0, len);
+        Insn insn = decoder.decode(buf, 0, len);
+        return insn == null || insn.mnemonic() == Mnemonic.HLT ? 0 : insn.length();
+    }
+
     void clear() {
         cache.clear();
     }

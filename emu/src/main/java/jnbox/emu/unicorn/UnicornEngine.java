@@ -80,6 +80,8 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     private int faultPcAdjust;
     /** The stop is a fault on fetching the next instruction (nothing of it ran). */
     private boolean fetchFault;
+    /** The "until" address of the current uc_emu_start (stepping mode, budget 1: the next instruction), else NEVER. */
+    private long until = NEVER;
 
     /** True when the Unicorn 2 library can be loaded. */
     public static boolean isAvailable() {
@@ -202,6 +204,11 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         continuation = false;
         runBudget = budget;
         heldBack = false;
+        // Stepping one instruction: Unicorn ends the translation block before the "until" address (as if at a
+        // HLT, flags settled), so the instruction runs alone: no flags left stale by a stop inside a block
+        // (QEMU skips flags a later instruction of the block overwrites) and a one-instruction translation
+        // instead of the rest of the block. A taken branch still stops at the code hook of its target.
+        until = stepping && budget == 1 ? nextInstruction(cpu.rip) : NEVER;
         int err = emuStart(cpu.rip);
         boolean partial = !stepping && heldBack && stop == null && !interruptRequested && budget > completed;
         if (partial) err = runPartialBlock(heldStart, heldSize, budget - completed);
@@ -247,10 +254,16 @@ public final class UnicornEngine implements Engine, AutoCloseable {
 
     private int emuStart(long begin) {
         try {
-            return (int) UnicornLib.H.EMU_START.invokeExact(uc, begin, NEVER, 0L, 0L);
+            return (int) UnicornLib.H.EMU_START.invokeExact(uc, begin, until, 0L, 0L);
         } catch (Throwable t) {
             throw UnicornLib.sneaky(t);
         }
+    }
+
+    /** The address after the instruction at sys address {@code rip}, or NEVER when it does not decode. */
+    private long nextInstruction(long rip) {
+        int len = counter.lengthAt(rip);
+        return len > 0 ? rip + len : NEVER;
     }
 
     /** Turns the stop into an Exit and settles the count of the last block or instruction. */
@@ -285,6 +298,7 @@ public final class UnicornEngine implements Engine, AutoCloseable {
             return new Exit(Exit.Kind.INTERRUPTED, cpu.rip, 0, null);
         }
         if (heldBack) return Exit.budget(cpu.rip);
+        if (until != NEVER && cpu.rip == until) return Exit.budget(cpu.rip); // the stepped instruction retired
         // uc_emu_start returned with no hook telling why: QEMU ends emulation at HLT, rip past it.
         // NaCl code runs in user mode, where HLT faults (#GP): SIGSEGV at the HLT.
         completed--;

@@ -23,9 +23,7 @@ import org.junit.jupiter.api.Test;
  * executed must not be reported. Each form is encoded from its table row (register operands, or a
  * {@code [rax]} memory operand for memory-only rows), decoded, and turned into a {@link Uop}.
  *
- * <p>Exclusions (documented): forms with MMX register operands (P, N, Q) are gated by SSE/SSE2 in
- * the table but need the MMX register file, which is not emulated; CPUID reports MMX absent. The
- * x87 forms gated by CMOV (fcmov, fcomi, fucomi) are checked through the CMOV_X87 composite.
+ * <p>Exclusions (documented): the x87 forms gated by CMOV (fcmov, fcomi, fucomi) are checked through the CMOV_X87 composite.
  */
 class CpuidContractTest {
     /** Features CPUID reports (see {@link Cpuid}); BASE is every x86-64 CPU. */
@@ -44,11 +42,16 @@ class CpuidContractTest {
         assertThat(edx & (1 | 1 << 4 | 1 << 8 | 1 << 15 | 1 << 25 | 1 << 26)).isEqualTo(1 | 1 << 4 | 1 << 8 | 1 << 15 | 1 << 25 | 1 << 26);
         assertThat(ecx & (1 << 13 | 1 << 22 | 1 << 23)).isEqualTo(1 << 13 | 1 << 22 | 1 << 23);
         assertThat(ext & (1 | 1 << 5)).isEqualTo(1 | 1 << 5);
-        // not executed, so not reported: MMX(23) FXSR(24) CLFLUSH(19); SSE3(0) SSSE3(9) FMA(12) SSE4.1(19)
-        // SSE4.2(20) XSAVE(26) OSXSAVE(27) AVX(28); leaf 7 (BMI1, AVX2...) beyond the maximum leaf
-        assertThat(edx & (1 << 19 | 1 << 23 | 1 << 24)).isZero();
-        assertThat(ecx & (1 | 1 << 9 | 1 << 12 | 1 << 19 | 1 << 20 | 1 << 26 | 1 << 27 | 1 << 28)).isZero();
-        assertThat(Cpuid.eax(0, 0)).isLessThan(7);
+        // AVX: FMA(12) XSAVE(26) OSXSAVE(27) AVX(28); leaf 7 subleaf 0 EBX AVX2(5), not BMI1(3)/BMI2(8)
+        assertThat(ecx & (1 << 12 | 1 << 26 | 1 << 27 | 1 << 28)).isEqualTo(1 << 12 | 1 << 26 | 1 << 27 | 1 << 28);
+        assertThat(Cpuid.eax(0, 0)).isEqualTo(7);
+        assertThat(Cpuid.ebx(7, 0)).isEqualTo(1 << 5);
+        assertThat(Cpuid.ebx(7, 1) | Cpuid.ecx(7, 0) | Cpuid.edx(7, 0)).isZero();
+        // executed, so reported: MMX(23); SSE3(0) PCLMULQDQ(1) SSSE3(9) SSE4.1(19) SSE4.2(20) AES(25)
+        assertThat(edx & 1 << 23).isEqualTo(1 << 23);
+        assertThat(ecx & (1 | 1 << 1 | 1 << 9 | 1 << 19 | 1 << 20 | 1 << 25)).isEqualTo(1 | 1 << 1 | 1 << 9 | 1 << 19 | 1 << 20 | 1 << 25);
+        // not executed, so not reported: FXSR(24) CLFLUSH(19)
+        assertThat(edx & (1 << 19 | 1 << 24)).isZero();
     }
 
     @Test
@@ -76,7 +79,6 @@ class CpuidContractTest {
 
     private static boolean usesMmx(OpForm f) {
         for (Operand o : f.operands()) {
-            if (o.kind() == Operand.Kind.P || o.kind() == Operand.Kind.N || o.kind() == Operand.Kind.Q) return true;
             if (o.kind() == Operand.Kind.ST0 || o.kind() == Operand.Kind.STI) return true; // x87 (fcomi: "CMOV")
         }
         return false;

@@ -172,7 +172,7 @@ class InterpreterTest {
         long[] regs = {cpu.r[CpuState.RBX], cpu.r[CpuState.RDX], cpu.r[CpuState.RCX]};
         for (int i = 0; i < 12; i++) v[i] = (byte) (regs[i / 4] >>> (8 * (i % 4)));
         assertThat(new String(v, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("JnboxVirtCPU");
-        assertThat(cpu.r[CpuState.RAX]).isEqualTo(1);
+        assertThat(cpu.r[CpuState.RAX]).isEqualTo(7); // highest basic leaf: 7 (AVX2 in leaf 7 EBX)
     }
 
     @Test
@@ -245,15 +245,18 @@ class InterpreterTest {
     }
 
     @Test
-    void nonDefaultRoundingStopsFloatArithmetic() {
+    void nonDefaultRoundingRoundsFloatArithmetic() {
         byte[] m = {(byte) 0x80, 0x3F, 0, 0}; // MXCSR 0x3F80: RC = round down
         mem.poke(DATA, m, 0, 4);
-        // lea rbx,[r15+0x30000]; ldmxcsr [rbx]; addsd xmm0,xmm1
-        Exit e = run("498d9f000003000fae13f20f58c1");
-        assertThat(cpu.mxcsr).isEqualTo(0x3F80);
-        assertThat(e.kind()).isEqualTo(Exit.Kind.UNIMPLEMENTED);
-        assertThat(e.detail()).startsWith("addsd");
-        assertThat(e.pc()).isEqualTo(at(10));
+        cpu.vec[0] = 0xBFF0_0000_0000_0000L; // -1.0
+        cpu.vec[4] = 0xBC30_0000_0000_0000L; // -2^-60
+        // lea rbx,[r15+0x30000]; ldmxcsr [rbx]; addsd xmm0,xmm1; hlt
+        Exit e = run("498d9f000003000fae13f20f58c1f4");
+        assertThat(e.kind()).isEqualTo(Exit.Kind.FAULT);
+        assertThat(e.pc()).isEqualTo(at(14));
+        // SDM vol. 1 §4.8.4: rounded down (toward -inf) to the next double below -1; PE set (§4.9.1.6)
+        assertThat(cpu.vec[0]).isEqualTo(0xBFF0_0000_0000_0001L);
+        assertThat(cpu.mxcsr).isEqualTo(0x3FA0);
     }
 
     @Test

@@ -36,9 +36,12 @@ class VexHostTest {
 
     record Row(String hex, long[] in, long[] out, boolean[] same, String text, int line) {}
 
-    static List<Row> rows() throws IOException {
+    static List<Row> rows() throws IOException { return rows("/interp/vex.txt.gz"); }
+
+    /** Rows of a gen_vex.py-format file (also LegacyHostTest's legacy.txt.gz). */
+    static List<Row> rows(String resource) throws IOException {
         List<Row> out = new ArrayList<>();
-        var in = VexHostTest.class.getResourceAsStream("/interp/vex.txt.gz");
+        var in = VexHostTest.class.getResourceAsStream(resource);
         try (var r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.US_ASCII))) {
             String s;
             int line = 0;
@@ -69,13 +72,8 @@ class VexHostTest {
 
     private static long h(String s) { return Long.parseUnsignedLong(s, 16); }
 
-    /**
-     * Rows where jnbox knowingly differs from this host, with the reason: vdpps with two NaN
-     * products; the host returned the second NaN in output lane 2 but the first in lanes 1 and 3
-     * (and the first in lane 0 of other rows), which no single summation order explains; jnbox
-     * follows the SDM's ((t0 + t1) + (t2 + t3)) in every lane.
-     */
-    static final Set<String> KNOWN = Set.of("vdpps xmm0, xmm1, [rdi+4], 0x7e");
+    /** Rows where jnbox knowingly differs from this host (none). */
+    static final Set<String> KNOWN = Set.of();
 
     /** What {@link #check} returns for a row whose instruction the interpreter does not execute yet. */
     static final String NOT_EXECUTED = "not executed";

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * due to mask-bit required memory accesses that caused the faults. Faults will not occur due to
  * referencing any memory location if the corresponding mask bit for that memory location is 0"):
  * elements past the page edge whose mask bit is clear neither fault nor get written; a set mask
- * bit there faults, and the instruction commits nothing.
+ * bit there faults, and the instruction commits nothing. Also: 256-bit accesses crossing into an
+ * unmapped page, and the alignment rule of vmovaps.
  */
 class VexMaskedEdgeTest {
     static final long PAGE = 0x40000, B = SandboxMemory.BASE;
@@ -106,5 +107,40 @@ class VexMaskedEdgeTest {
         assertThat(c.vec[0]).isEqualTo(0x10FF_EEDD_CCBB_AA99L);
         assertThat(c.vec[1]).isZero();
         assertThat(c.vec[2]).isZero(); // VEX.128: bits 128-255 zeroed
+    }
+
+    @Test
+    void a256BitLoadCrossingIntoAnUnmappedPageFaultsAndWritesNothing() {
+        CpuState c = cpu("c5fc1007", new long[4]); // vmovups ymm0, [rdi]: 16 bytes mapped, 16 not
+        Exit x = interp.run(c, 10);
+        assertThat(x.kind()).isEqualTo(Exit.Kind.FAULT);
+        assertThat(x.pc()).isEqualTo(B + HostRows.CODE);
+        assertThat(c.vec[0]).isEqualTo(0x5A5A_5A5A_5A5A_5A5AL);
+        assertThat(c.vec[3]).isEqualTo(0x5A5A_5A5A_5A5A_5A5AL);
+    }
+
+    @Test
+    void a256BitStoreCrossingIntoAnUnmappedPageFaultsBeforeWriting() {
+        CpuState c = cpu("c5fc1117", new long[4]); // vmovups [rdi], ymm2
+        Exit x = interp.run(c, 10);
+        assertThat(x.kind()).isEqualTo(Exit.Kind.FAULT);
+        byte[] got = new byte[16];
+        mem.peek(EDGE, got, 0, 16);
+        assertThat(got[0]).isEqualTo((byte) 0x11); // the mapped half is untouched
+    }
+
+    @Test
+    void vmovapsYmmNeeds32ByteAlignmentButVmovdquNeedsNone() {
+        // SDM vol. 2 MOVAPS: VEX.256 memory operands must be 32-byte aligned (#GP); VMOVDQU any
+        CpuState c = cpu("c5fc284710", new long[4]); // vmovaps ymm0, [rdi+16]
+        c.r[CpuState.RDI] = B + PAGE;
+        Exit x = interp.run(c, 10);
+        assertThat(x.kind()).isEqualTo(Exit.Kind.FAULT);
+        assertThat(x.signal()).isEqualTo(GuestFault.SIGSEGV);
+        assertThat(x.pc()).isEqualTo(B + HostRows.CODE);
+        CpuState d = cpu("c5fa6f4708", new long[4]); // vmovdqu xmm0, [rdi+8]
+        d.r[CpuState.RDI] = B + PAGE;
+        assertThat(interp.run(d, 10).pc()).isEqualTo(HostRows.hltPc("c5fa6f4708"));
+        assertThat(d.vec[2]).isZero(); // VEX.128 zeroes bits 128-255
     }
 }

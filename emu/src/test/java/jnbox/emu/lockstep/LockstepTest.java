@@ -66,7 +66,7 @@ class LockstepTest {
         String text = report.toString(StandardCharsets.UTF_8);
         System.out.printf("lockstep seed %d: %d sequences in %.1f s on %d threads, %d unexplained%n", seed, sequences,
                 (System.nanoTime() - t0) / 1e9, THREADS, unexplained);
-        text.lines().filter(l -> l.startsWith("lockstep") || l.startsWith("verdicts") || l.startsWith("documented")).forEach(System.out::println);
+        text.lines().filter(l -> l.startsWith("lockstep") || l.startsWith("verdicts") || l.startsWith("documented") || l.startsWith("VEX")).forEach(System.out::println);
         if (unexplained > 0) try {
             java.nio.file.Path f = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "jnbox-lockstep-" + seed + ".txt");
             java.nio.file.Files.writeString(f, text);
