@@ -157,6 +157,20 @@ add('fninit; fldz; fld1; movq mm2, rax; fnstenv [rdi]; movzx ecx, word ptr [rdi+
 add('fninit; fld1; movq mm1, rax; emms; fnstenv [rdi]; movzx ecx, word ptr [rdi+8]; movzx eax, word ptr [rdi+4]; vmovdqu [rdi], ymm2', I, 2)
 add('fninit; movq mm0, rax; fld1; fnstsw ax; emms; fninit', I, 2)
 add('fninit; fld1; fld1; movq mm5, rax; fnstsw ax; emms; fninit', I, 2)
+# ---- MXCSR control: the row sets MXCSR itself through [rdi+60] (RC down/up/zero, FTZ+DAZ, DAZ)
+for mx in [0x3f80, 0x5f80, 0x7f80, 0x9fc0, 0x1fc0]:
+    set_mx = f'mov dword ptr [rdi+60], {mx:#x}; ldmxcsr [rdi+60]'
+    for t, dom in [('roundps xmm0, xmm2, 4', F), ('roundsd xmm0, xmm2, 4', D), ('roundpd xmm0, xmm2, 0xc', D),
+                   ('haddps xmm0, xmm2', F), ('hsubpd xmm0, xmm2', D), ('addsubps xmm0, xmm2', F),
+                   ('addsubpd xmm0, xmm2', D), ('dpps xmm0, xmm2, 0xff', F), ('dppd xmm0, xmm2, 0x33', D),
+                   ('cvtps2pi mm0, xmm2; movq2dq xmm0, mm0; emms', F), ('cvtpd2pi mm0, xmm2; movq2dq xmm0, mm0; emms', D),
+                   ('movdq2q mm1, xmm2; cvtpi2ps xmm0, mm1; emms', I)]:
+        add(f'{set_mx}; {t}', dom, 6)
+# ---- a few SSE/SSE2 float forms (SseExec), so LegacyRandomHostTest also checks their #XM MXCSR flags
+for t, dom in [('addps xmm0, xmm2', F), ('mulpd xmm0, xmm2', D), ('divss xmm0, xmm2', F), ('sqrtsd xmm0, xmm2', D),
+               ('cvtsd2ss xmm0, xmm2', D), ('cvtps2dq xmm0, xmm2', F), ('cmpltps xmm0, xmm2', F), ('comisd xmm0, xmm2', D),
+               ('subsd xmm0, [rdi+8]', D), ('cvttsd2si eax, xmm2', D)]:
+    add(t, dom, 3)
 
 if __name__ == '__main__':
     real_open = gzip.open

@@ -137,9 +137,12 @@ final class MmxExec {
         c.ftw = 0xFF;
     }
 
-    private void signal(int mx) {
+    private void signal(Uop u, int mx) {
         int fl = env.flags;
         if ((fl & ~(mx >>> 7) & 0x3F) != 0) {
+            x.cpu.mxcsr = mx | SseExec.flagsOnFault(fl, mx);
+            // the host makes the x87 transition of an mm operand before raising #XM
+            if ((u.sub & TOUCHES_MM) != 0) transition();
             throw new GuestFault(GuestFault.Kind.DIVIDE, GuestFault.SIGFPE, 0, "SIMD floating-point exception");
         }
         x.cpu.mxcsr = mx | fl;
@@ -173,11 +176,11 @@ final class MmxExec {
                 int i = (d - Uop.XMM) * 4;
                 if (op == CVTPI2PS) {
                     long r = (Conversions.cvtsi2ss((int) b, env) & 0xFFFF_FFFFL) | (long) Conversions.cvtsi2ss((int) (b >> 32), env) << 32;
-                    signal(mx);
+                    signal(u, mx);
                     x.cpu.vec[i] = r; // bits 64-127 unchanged
                 } else {
                     long r0 = Conversions.cvtsi2sd((int) b, env), r1 = Conversions.cvtsi2sd((int) (b >> 32), env);
-                    signal(mx);
+                    signal(u, mx);
                     x.cpu.vec[i] = r0;
                     x.cpu.vec[i + 1] = r1;
                 }
@@ -205,7 +208,7 @@ final class MmxExec {
                     env.begin(mx);
                     r = d2i(lo, trunc) | d2i(hi, trunc) << 32;
                 }
-                signal(mx);
+                signal(u, mx);
                 setMm(d, r);
                 break;
             }

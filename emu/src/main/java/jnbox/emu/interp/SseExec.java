@@ -264,9 +264,20 @@ final class SseExec {
         if (fl == 0) return;
         int mx = x.cpu.mxcsr;
         if ((fl & ~(mx >>> 7) & 0x3F) != 0) {
+            x.cpu.mxcsr = mx | flagsOnFault(fl, mx);
             throw new GuestFault(GuestFault.Kind.DIVIDE, GuestFault.SIGFPE, 0, "SIMD floating-point exception");
         }
         x.cpu.mxcsr = mx | fl;
+    }
+
+    /**
+     * The MXCSR flags an instruction raising #XM still sets (SDM vol. 1 §11.5.1; measured on the
+     * host by LegacyRandomHostTest): with an unmasked pre-computation exception (IE, DE, ZE) only
+     * the pre-computation flags (no result is computed, so no OE/UE/PE), else all of them.
+     */
+    static int flagsOnFault(int flags, int mxcsr) {
+        int unmasked = flags & ~(mxcsr >>> 7) & 0x3F;
+        return (unmasked & 0x7) != 0 ? flags & 0x7 : flags;
     }
 
     // ---------------------------------------------------------------- execution

@@ -78,7 +78,8 @@ final class X87Misc {
                 || (op >= 24 && op <= 37 && empty(c, i)))) {
             return stackUnderflow(x, c, u, op, i);
         }
-        if (needs0 && !empty(c, 0)) {
+        // fxam reads the sign of st0 even when the register is empty (SDM FXAM: C1 is the sign bit)
+        if (needs0 && (op == 3 || !empty(c, 0))) {
             int p = phys(c, 0);
             se0 = c.x87SignExp[p];
             m0 = c.x87Mant[p];

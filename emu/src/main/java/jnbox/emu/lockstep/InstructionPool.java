@@ -46,7 +46,7 @@ public final class InstructionPool {
     private static final Set<Mnemonic> EXCLUDED_VEX = excludedVex();
     private static final Set<Operand.Kind> ENCODABLE = EnumSet.of(Operand.Kind.E, Operand.Kind.G, Operand.Kind.R,
             Operand.Kind.Z, Operand.Kind.REG, Operand.Kind.V, Operand.Kind.W, Operand.Kind.U, Operand.Kind.M,
-            Operand.Kind.I, Operand.Kind.ONE, Operand.Kind.ST0, Operand.Kind.STI);
+            Operand.Kind.I, Operand.Kind.ONE, Operand.Kind.ST0, Operand.Kind.STI, Operand.Kind.P, Operand.Kind.Q, Operand.Kind.N);
     private static final Set<Operand.Kind> ENCODABLE_VEX = EnumSet.of(Operand.Kind.E, Operand.Kind.G, Operand.Kind.V,
             Operand.Kind.H, Operand.Kind.W, Operand.Kind.U, Operand.Kind.M, Operand.Kind.I, Operand.Kind.L);
     /** Sample encodings tried per form when asking the interpreter. */
@@ -63,7 +63,7 @@ public final class InstructionPool {
     }
 
     /**
-     * The host-only pool: VEX forms (AVX, AVX2, FMA), which QEMU 5 lacks, and the x87, which QEMU 5 emulates
+     * The host-only pool: VEX forms (AVX, AVX2, FMA), which QEMU 5 lacks, and the x87 and MMX, which QEMU 5 emulates
      * too loosely to referee (transcendentals through host doubles, no stack-fault or precision-exception
      * detail: the unicorn-x87-* quirks and far more seen at 23:28); checked against the host CPU only.
      */
@@ -71,9 +71,17 @@ public final class InstructionPool {
         return new InstructionPool(true);
     }
 
-    /** x87 instructions (all F-mnemonics, fisttp of SSE3 included): they go to the host-only pool. */
+    /**
+     * x87 instructions (all F-mnemonics, fisttp of SSE3 included) and MMX-register forms (the MMX registers
+     * are the x87 registers: a write sets the exponent to all ones and the whole tag word valid, which Unicorn
+     * 2.0.1 does not show): they go to the host-only pool.
+     */
     static boolean isX87(OpForm f) {
-        return f.feature() == CpuFeature.X87 || f.feature() == CpuFeature.CMOV_X87 || f.mnemonic().name().startsWith("F");
+        if (f.feature() == CpuFeature.X87 || f.feature() == CpuFeature.CMOV_X87 || f.mnemonic().name().startsWith("F")) return true;
+        for (Operand o : f.operands()) {
+            if (o.kind() == Operand.Kind.P || o.kind() == Operand.Kind.Q || o.kind() == Operand.Kind.N) return true;
+        }
+        return false;
     }
 
     private InstructionPool(boolean vex) {

@@ -63,16 +63,16 @@ public final class LockstepRunner implements AutoCloseable {
 
     private final SandboxMemory memI = newMemory(), memU = newMemory();
     private final Interpreter interp = new Interpreter(memI);
-    private UnicornEngine unicorn = new UnicornEngine(memU, true);
+    private final UnicornEngine unicorn = new UnicornEngine(memU, true);
     private final HostHarness host;
     private final InstructionPool pool;
     private final Decoder decoder = new Decoder();
     private final CpuState ci = new CpuState(), cu = new CpuState(), pre = new CpuState();
     private final byte[] preData = new byte[Layout.DATA_LEN];
 
-    private long sequences, steps, recreated;
+    private long sequences, steps;
     /** Time spent per part (for the report). */
-    public long nanosInterp, nanosUnicorn, nanosRecreate, nanosLoad, nanosJudge;
+    public long nanosInterp, nanosUnicorn, nanosLoad, nanosJudge;
     private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
     private final Map<String, Integer> quirkCounts = new TreeMap<>();
     private final Map<String, Integer> unimplemented = new TreeMap<>();
@@ -143,10 +143,8 @@ public final class LockstepRunner implements AutoCloseable {
             long t1 = System.nanoTime();
             Exit eu = unicorn.run(cu, 1);
             long t2 = System.nanoTime();
-            afterUnicornRun(eu);
             nanosInterp += t1 - t0;
             nanosUnicorn += t2 - t1;
-            nanosRecreate += System.nanoTime() - t2;
             steps++;
             if (ei.kind() == Exit.Kind.UNIMPLEMENTED && in != null) {
                 // State-dependent gaps (non-default MXCSR) end the sequence; a missing form is banned.
@@ -316,29 +314,14 @@ public final class LockstepRunner implements AutoCloseable {
     /** Divergences per kind (verdict, mnemonic, differing fields). */
     public Map<String, Integer> signatures() { return signatures; }
 
-    /**
-     * Unicorn 2.0.1 keeps QEMU's "previous exception" after a hooked CPU exception (it never delivers
-     * it), so the next contributory fault of the same instance becomes a double fault (reported as
-     * int 0x8) and the one after ends the run with no hook at all. A fresh instance after every
-     * exception keeps each run independent.
-     */
-    private void afterUnicornRun(Exit e) {
-        if (e.kind() == Exit.Kind.FAULT && !"hlt".equals(e.detail()) && e.signal() != 4) { // #UD is not contributory
-            unicorn.close();
-            unicorn = new UnicornEngine(memU, true);
-            recreated++;
-        }
-    }
-
-    /** Unicorn instances replaced after a CPU exception. */
-    public long recreated() { return recreated; }
+    /** Unicorn instances replaced after a CPU exception (the engine does it itself: UnicornEngine.reopen). */
+    public long recreated() { return unicorn.reopened(); }
 
     private Result runUnicornReproducer(byte[] code, CpuState start, byte[] data) {
         load(memU, Arrays.copyOf(code, Layout.CODE_LEN), data);
         CpuState c = new CpuState();
         c.copyFrom(start);
         Exit x = unicorn.run(c, 2);
-        afterUnicornRun(x);
         byte[] after = new byte[Layout.DATA_LEN];
         memU.peek(Layout.DATA, after, 0, after.length);
         return new Result(x.kind(), x.signal(), x.pc(), c, after);

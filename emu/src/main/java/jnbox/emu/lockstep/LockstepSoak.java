@@ -112,9 +112,8 @@ public final class LockstepSoak {
         out.printf("lockstep seed %d: %d sequences, %d steps in %.1f s (%.1f us/sequence), %d forms in the pool%n",
                 s.seed(), s.sequences(), s.steps(), s.millis() / 1000.0, s.millis() * 1000.0 / Math.max(1, s.sequences()),
                 s.pool().forms().size());
-        out.printf("time: interpreter %d ms, unicorn %d ms, unicorn re-creation %d ms (%d), loading %d ms, judging %d ms%n",
-                r.nanosInterp / 1_000_000, r.nanosUnicorn / 1_000_000, r.nanosRecreate / 1_000_000, r.recreated(),
-                r.nanosLoad / 1_000_000, r.nanosJudge / 1_000_000);
+        out.printf("time: interpreter %d ms, unicorn %d ms (%d instances replaced after CPU exceptions), loading %d ms, judging %d ms%n",
+                r.nanosInterp / 1_000_000, r.nanosUnicorn / 1_000_000, r.recreated(), r.nanosLoad / 1_000_000, r.nanosJudge / 1_000_000);
         out.println("verdicts: " + r.verdicts() + "; unexplained: " + s.unexplained());
         if (!s.invalid().isEmpty()) {
             out.println(s.invalid().size() + " sequences the validator rejects (first: " + s.invalid().get(0) + ")");
@@ -135,7 +134,7 @@ public final class LockstepSoak {
             out.println("VEX+x87 vs host: not run (" + (s.vexPool() == null ? "no host referee" : "the interpreter executes no VEX or x87 form") + ")");
             return;
         }
-        out.printf("VEX+x87 (AVX, AVX2, FMA, x87) vs host CPU: %d sequences, %d steps, %d forms in the pool; interpreter %d ms, host %d ms%n",
+        out.printf("VEX+x87 (AVX, AVX2, FMA, x87, MMX) vs host CPU: %d sequences, %d steps, %d forms in the pool; interpreter %d ms, host %d ms%n",
                 h.sequences(), h.steps(), s.vexPool().forms().size(), h.nanosInterp / 1_000_000, h.nanosHost / 1_000_000);
         out.println("VEX verdicts: " + h.verdicts() + "; unexplained: " + h.unexplained());
         if (!h.unimplemented().isEmpty()) out.println("VEX interpreter UNIMPLEMENTED (banned): " + h.unimplemented().keySet());

@@ -200,6 +200,12 @@ public final class SequenceGenerator {
                 }
                 case H -> e.vvvv = xmmReg(e);
                 case STI -> { e.mod = 3; e.rm = rnd.nextInt(8); }
+                case P -> e.reg = rnd.nextInt(8);                       // MMX registers mm0-mm7 (no REX extension)
+                case N -> { e.mod = 3; e.rm = rnd.nextInt(8); }
+                case Q -> {
+                    if (rnd.nextInt(10) < 3) memory(e);
+                    else { e.mod = 3; e.rm = rnd.nextInt(8); }
+                }
                 case ST0 -> { }
                 case L -> e.is4 = xmmReg(e);
                 case REG, VREG, I, ONE -> { }

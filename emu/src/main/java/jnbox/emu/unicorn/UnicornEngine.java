@@ -48,11 +48,17 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     private final ShadowMemory shadow;
     private final boolean stepping;
     private final Arena arena = Arena.ofShared();
-    private final MemorySegment uc;
+    /** The Unicorn instance; replaced after a CPU exception (see {@link #reopen}). */
+    private MemorySegment uc;
     private final UnicornRegisters regs;
     private final BlockCounter counter;
-    private final UnicornMapping mapping;
+    private UnicornMapping mapping;
     private final MemorySegment partialStub;
+    /** Upcall stubs of the hooks, made once and installed into every instance. */
+    private final MemorySegment stepStub, invalidStub, writeStub, readStub, intrStub, insnInvalidStub, syscallStub;
+    /** The last run ended in a CPU exception: the instance must be replaced before the next run. */
+    private boolean poisoned;
+    private long reopened;
     private boolean closed;
 
     private volatile boolean interruptRequested;
@@ -115,27 +121,18 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         this.memory = memory;
         this.stepping = stepping;
         try {
-            MemorySegment box = arena.allocate(ADDRESS);
-            UnicornMapping.check("uc_open", (int) UnicornLib.H.OPEN.invokeExact(Uc.ARCH_X86, Uc.MODE_64, box));
-            uc = box.get(ADDRESS, 0);
             regs = new UnicornRegisters(arena);
             counter = new BlockCounter(memory);
             shadow = ShadowMemory.of(memory);
-            mapping = new UnicornMapping(uc, memory, shadow, counter::clear);
-            // Hooks go in before the first translation: hooks added later miss cached blocks.
-            if (stepping) addHook(Uc.HOOK_CODE, "onInstruction", UnicornLib.HOOK_CODE, 1, 0);
-            else addHook(Uc.HOOK_BLOCK, "onBlock", UnicornLib.HOOK_CODE, 1, 0);
-            addHook(Uc.HOOK_MEM_INVALID, "onInvalid", UnicornLib.HOOK_EVENT_MEM, 1, 0);
-            addHook(Uc.HOOK_MEM_WRITE, "onWrite", UnicornLib.HOOK_MEM, SandboxMemory.BASE, SandboxMemory.BASE + SandboxMemory.SIZE - 1);
-            // A read hook on a range nothing touches (sys address 0): with memory hooks present Unicorn
-            // 2.0.1 keeps rip exact at memory accesses; without, a faulting access reports its block start.
-            addHook(Uc.HOOK_MEM_READ, "onNeverAccessed", UnicornLib.HOOK_MEM, 0, 0);
-            addHook(Uc.HOOK_INTR, "onInterrupt", UnicornLib.HOOK_INTR, 1, 0);
-            addHook(Uc.HOOK_INSN_INVALID, "onInvalidInsn", UnicornLib.HOOK_INSN_INVALID, 1, 0);
-            // Without a hook QEMU treats SYSCALL as a no-op; it is never valid NaCl code.
-            UnicornMapping.check("uc_hook_add", (int) UnicornLib.H.HOOK_ADD_INSN.invokeExact(uc, arena.allocate(JAVA_LONG),
-                    Uc.HOOK_INSN, stub("onSyscallInsn", UnicornLib.HOOK_SYSCALL), MemorySegment.NULL, 1L, 0L, Uc.X86_INS_SYSCALL));
+            stepStub = stepping ? stub("onInstruction", UnicornLib.HOOK_CODE) : stub("onBlock", UnicornLib.HOOK_CODE);
+            invalidStub = stub("onInvalid", UnicornLib.HOOK_EVENT_MEM);
+            writeStub = stub("onWrite", UnicornLib.HOOK_MEM);
+            readStub = stub("onNeverAccessed", UnicornLib.HOOK_MEM);
+            intrStub = stub("onInterrupt", UnicornLib.HOOK_INTR);
+            insnInvalidStub = stub("onInvalidInsn", UnicornLib.HOOK_INSN_INVALID);
+            syscallStub = stub("onSyscallInsn", UnicornLib.HOOK_SYSCALL);
             partialStub = stub("onPartialInstruction", UnicornLib.HOOK_CODE);
+            open();
         } catch (Throwable t) {
             arena.close();
             throw UnicornLib.sneaky(t);
@@ -143,13 +140,49 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         shadow.register(this);
     }
 
+    /** Opens a Unicorn instance with the hooks installed and a mapping that maps everything on the next run. */
+    private void open() throws Throwable {
+        MemorySegment box = arena.allocate(ADDRESS);
+        UnicornMapping.check("uc_open", (int) UnicornLib.H.OPEN.invokeExact(Uc.ARCH_X86, Uc.MODE_64, box));
+        uc = box.get(ADDRESS, 0);
+        mapping = new UnicornMapping(uc, memory, shadow, counter::clear);
+        counter.clear();
+        // Hooks go in before the first translation: hooks added later miss cached blocks.
+        addHook(stepping ? Uc.HOOK_CODE : Uc.HOOK_BLOCK, stepStub, 1, 0);
+        addHook(Uc.HOOK_MEM_INVALID, invalidStub, 1, 0);
+        addHook(Uc.HOOK_MEM_WRITE, writeStub, SandboxMemory.BASE, SandboxMemory.BASE + SandboxMemory.SIZE - 1);
+        // A read hook on a range nothing touches (sys address 0): with memory hooks present Unicorn
+        // 2.0.1 keeps rip exact at memory accesses; without, a faulting access reports its block start.
+        addHook(Uc.HOOK_MEM_READ, readStub, 0, 0);
+        addHook(Uc.HOOK_INTR, intrStub, 1, 0);
+        addHook(Uc.HOOK_INSN_INVALID, insnInvalidStub, 1, 0);
+        // Without a hook QEMU treats SYSCALL as a no-op; it is never valid NaCl code.
+        UnicornMapping.check("uc_hook_add", (int) UnicornLib.H.HOOK_ADD_INSN.invokeExact(uc, arena.allocate(JAVA_LONG),
+                Uc.HOOK_INSN, syscallStub, MemorySegment.NULL, 1L, 0L, Uc.X86_INS_SYSCALL));
+    }
+
+    /**
+     * Replaces the instance after a CPU exception. Unicorn 2.0.1 keeps QEMU's "previous exception" after an
+     * exception a hook handled (it is never delivered), so the next contributory fault of the same instance
+     * becomes a double fault (int 0x8, pc 2 bytes early) and the one after ends the run with no hook at all
+     * (lockstep-findings.md). A fresh instance (same hooks, everything mapped again) has no such state.
+     */
+    private void reopen() {
+        try {
+            int r = (int) UnicornLib.H.CLOSE.invokeExact(uc);
+            open();
+        } catch (Throwable t) {
+            throw UnicornLib.sneaky(t);
+        }
+        reopened++;
+    }
+
+    /** Instances replaced after CPU exceptions. */
+    public long reopened() { return reopened; }
+
     private MemorySegment stub(String method, FunctionDescriptor fd) throws ReflectiveOperationException {
         MethodHandle target = MethodHandles.lookup().findVirtual(UnicornEngine.class, method, fd.toMethodType()).bindTo(this);
         return Linker.nativeLinker().upcallStub(target, fd, arena);
-    }
-
-    private MemorySegment addHook(int type, String method, FunctionDescriptor fd, long begin, long end) throws Throwable {
-        return addHook(type, stub(method, fd), begin, end);
     }
 
     private MemorySegment addHook(int type, MemorySegment stub, long begin, long end) throws Throwable {
@@ -190,6 +223,10 @@ public final class UnicornEngine implements Engine, AutoCloseable {
     @Override
     public Exit run(CpuState cpu, long budget) {
         if (closed) throw new IllegalStateException("engine closed");
+        if (poisoned) {
+            reopen();
+            poisoned = false;
+        }
         mapping.sync();
         if (budget <= 0) return Exit.budget(cpu.rip);
         regs.write(uc, cpu);
@@ -220,6 +257,8 @@ public final class UnicornEngine implements Engine, AutoCloseable {
         mapping.afterRun();
         Exit exit = classify(cpu, err, budget);
         cpu.icount += completed;
+        // #UD and the HLT stop are not contributory exceptions; every other fault leaves the stale state.
+        poisoned = exit.kind() == Exit.Kind.FAULT && !"hlt".equals(exit.detail()) && exit.signal() != GuestFault.SIGILL;
         return exit;
     }
 

@@ -75,10 +75,11 @@ class LockstepRunnerTest {
     @Test
     void divideErrorStopsBothEnginesAtTheDiv() {
         try (LockstepRunner r = new LockstepRunner(new InstructionPool(), host, 10)) {
-            // xor %ecx,%ecx; div %rcx; hlt -- twice, so the second #DE runs on the replaced Unicorn instance
+            // xor %ecx,%ecx; div %rcx; hlt -- twice: the engine replaces its instance before the run after a #DE,
+            // so the second #DE runs on a fresh instance (on the stale one it would be a double fault)
             assertThat(r.run(seq("31c948f7f1f4", 0, 2, 5))).isNull();
             assertThat(r.run(seq("31c948f7f1f4", 0, 2, 5))).isNull();
-            assertThat(r.recreated()).isEqualTo(2);
+            assertThat(r.recreated()).isEqualTo(1);
         }
     }
 }
