@@ -48,7 +48,9 @@ public final class Reproducers {
         }
         sb.append('\n');
         CpuState fresh = new CpuState();
-        if (c.fcw != fresh.fcw || c.fsw != 0 || c.ftw != 0) {
+        boolean registers = false;
+        for (int i = 0; i < 8; i++) registers |= c.x87Mant[i] != 0 || c.x87SignExp[i] != 0;
+        if (c.fcw != fresh.fcw || c.fsw != 0 || c.ftw != 0 || registers) { // empty registers keep contents (fxam reads the sign)
             sb.append("x87 ").append(Integer.toHexString(c.fcw)).append(',').append(Integer.toHexString(c.fsw)).append(',')
                     .append(Integer.toHexString(c.ftw));
             for (int i = 0; i < 8; i++) sb.append(',').append(Long.toHexString(c.x87Mant[i])).append(':').append(Integer.toHexString(c.x87SignExp[i]));
