@@ -56,12 +56,6 @@ public final class KnownBugs {
                             + " (testdata/lockstep/jnbox_known-fsincos-*.txt); fcos of a denormal misses PE (0x3816 vs 0x3836).",
                     (in, b, i, h, d) -> in.mnemonic().name().matches("FSINCOS|FSIN|FCOS|FPTAN|FXTRACT|FPATAN|FYL2X|FSCALE|FPREM1?") && i != null
                             && d.size() == 1 && d.get(0).startsWith("fsw") && ((i.cpu().fsw ^ h.cpu().fsw) & ~0x23F) == 0),
-            new Bug("jnbox-pextrw-memory-internal-error",
-                    "pextrw $imm,%xmm,m16 (66 0F 3A 15 with a memory operand) throws ArrayIndexOutOfBoundsException (Index 32"
-                            + " out of bounds for length 16) inside the interpreter, reported as an internal error; the register"
-                            + " form is right (testdata/lockstep/jnbox_known-pextrw-*.txt).",
-                    (in, b, i, h, d) -> in.mnemonic().name().equals("PEXTRW") && in.hasMemory() && d.size() == 1
-                            && d.get(0).contains("internal error")),
             new Bug("jnbox-fma-underflow-flag",
                     "FMA (VEX) forms set MXCSR.UE where the CPU does not, with the same result: e.g. vfmaddsub231ps"
                             + " (testdata/lockstep/jnbox_known-vfmaddsub231ps-*.txt); the host raises UE only for a tiny and"
