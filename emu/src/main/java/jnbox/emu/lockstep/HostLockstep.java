@@ -11,7 +11,6 @@ import jnbox.emu.decode.Decoder;
 import jnbox.emu.decode.Insn;
 import jnbox.emu.engine.Exit;
 import jnbox.emu.interp.Interpreter;
-import jnbox.emu.mem.Prot;
 import jnbox.emu.mem.SandboxMemory;
 
 /**
@@ -29,7 +28,7 @@ import jnbox.emu.mem.SandboxMemory;
 public final class HostLockstep {
     private final HostHarness host;
     private final InstructionPool pool;
-    private final SandboxMemory mem = newMemory();
+    private final SandboxMemory mem = Layout.newMemory();
     private final Interpreter interp = new Interpreter(mem);
     private final Decoder decoder = new Decoder();
     private final int keepLimit;
@@ -49,13 +48,6 @@ public final class HostLockstep {
         this.pool = pool;
         this.host = host;
         this.keepLimit = keepLimit;
-    }
-
-    private static SandboxMemory newMemory() {
-        SandboxMemory m = new SandboxMemory();
-        m.map(Layout.CODE, Layout.CODE_LEN, Prot.RX);
-        m.map(Layout.DATA, Layout.DATA_LEN, Prot.RW);
-        return m;
     }
 
     public long sequences() { return sequences; }

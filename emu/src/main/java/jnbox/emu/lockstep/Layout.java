@@ -1,5 +1,6 @@
 package jnbox.emu.lockstep;
 
+import jnbox.emu.mem.Prot;
 import jnbox.emu.mem.SandboxMemory;
 
 /**
@@ -11,6 +12,14 @@ import jnbox.emu.mem.SandboxMemory;
  */
 public final class Layout {
     private Layout() {}
+
+    /** A fresh sandbox memory with the code (RX) and data (RW) regions of this layout mapped. */
+    public static SandboxMemory newMemory() {
+        SandboxMemory m = new SandboxMemory();
+        m.map(CODE, CODE_LEN, Prot.RX);
+        m.map(DATA, DATA_LEN, Prot.RW);
+        return m;
+    }
 
     public static final long CODE = 0x20000;
     public static final int CODE_LEN = 0x1000;

@@ -12,7 +12,6 @@ import jnbox.emu.decode.Insn;
 import jnbox.emu.engine.Engine;
 import jnbox.emu.engine.Exit;
 import jnbox.emu.interp.Interpreter;
-import jnbox.emu.mem.Prot;
 import jnbox.emu.mem.SandboxMemory;
 import jnbox.emu.unicorn.UnicornEngine;
 
@@ -61,7 +60,7 @@ public final class LockstepRunner implements AutoCloseable {
      */
     private static final int HOST_CHECKS_PER_QUIRK = 10, HOST_SAMPLE_EVERY = 1000;
 
-    private final SandboxMemory memI = newMemory(), memU = newMemory();
+    private final SandboxMemory memI = Layout.newMemory(), memU = Layout.newMemory();
     private final Interpreter interp = new Interpreter(memI);
     private final UnicornEngine unicorn = new UnicornEngine(memU, true);
     private final HostHarness host;
@@ -89,13 +88,6 @@ public final class LockstepRunner implements AutoCloseable {
         this.pool = pool;
         this.host = host;
         this.keepLimit = keepLimit;
-    }
-
-    private static SandboxMemory newMemory() {
-        SandboxMemory m = new SandboxMemory();
-        m.map(Layout.CODE, Layout.CODE_LEN, Prot.RX);
-        m.map(Layout.DATA, Layout.DATA_LEN, Prot.RW);
-        return m;
     }
 
     public long sequences() { return sequences; }
@@ -339,7 +331,7 @@ public final class LockstepRunner implements AutoCloseable {
 
     /** Runs one reproducer on the interpreter (for replay tests). */
     public static Result runOnInterpreter(byte[] code, CpuState start, byte[] data) {
-        SandboxMemory m = newMemory();
+        SandboxMemory m = Layout.newMemory();
         return runReproducer(new Interpreter(m), m, code, start, data);
     }
 
