@@ -2,10 +2,8 @@ package jnbox.emu.interp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import jnbox.emu.semantics.HostRowFile;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,24 +28,14 @@ class GprHostTest {
 
     static List<Row> rows() throws IOException {
         List<Row> out = new ArrayList<>();
-        var in = GprHostTest.class.getResourceAsStream("/interp/gpr.txt");
-        try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
-            String s;
-            int line = 0;
-            while ((s = r.readLine()) != null) {
-                line++;
-                if (s.startsWith("#")) continue;
-                int bar = s.indexOf(" | ");
-                String[] f = s.substring(0, bar).split(" ");
-                long[] a = new long[6], b = new long[6];
-                for (int i = 0; i < 6; i++) { a[i] = h(f[1 + i]); b[i] = h(f[10 + i]); }
-                out.add(new Row(f[0], a, h(f[7]), h(f[8]), b, h(f[16]), s.substring(bar + 3), line));
-            }
+        for (HostRowFile.Line l : HostRowFile.read(GprHostTest.class, "/interp/gpr.txt")) {
+            long[] a = new long[6], b = new long[6];
+            for (int i = 0; i < 6; i++) { a[i] = l.h(1 + i); b[i] = l.h(10 + i); }
+            out.add(new Row(l.f()[0], a, l.h(7), l.h(8), b, l.h(16), l.text(), l.line()));
         }
         return out;
     }
 
-    private static long h(String s) { return Long.parseUnsignedLong(s, 16); }
 
     @TestFactory
     Stream<DynamicTest> everyHostRowMatches() throws IOException {

@@ -2,10 +2,8 @@ package jnbox.emu.interp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import jnbox.emu.semantics.HostRowFile;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,23 +27,13 @@ class SseHostTest {
 
     static List<Row> rows() throws IOException {
         List<Row> out = new ArrayList<>();
-        var in = SseHostTest.class.getResourceAsStream("/interp/sse.txt");
-        try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
-            String s;
-            int line = 0;
-            while ((s = r.readLine()) != null) {
-                line++;
-                if (s.startsWith("#")) continue;
-                int bar = s.indexOf(" | ");
-                String[] f = s.substring(0, bar).split(" ");
-                out.add(new Row(f[0], h(f[1]), h(f[2]), h(f[3]), h(f[4]), h(f[5]), h(f[6]), h(f[8]), h(f[9]),
-                        h(f[10]), h(f[11]), (int) h(f[12]), s.substring(bar + 3), line));
-            }
+        for (HostRowFile.Line l : HostRowFile.read(SseHostTest.class, "/interp/sse.txt")) {
+            out.add(new Row(l.f()[0], l.h(1), l.h(2), l.h(3), l.h(4), l.h(5), l.h(6), l.h(8), l.h(9),
+                    l.h(10), l.h(11), (int) l.h(12), l.text(), l.line()));
         }
         return out;
     }
 
-    private static long h(String s) { return Long.parseUnsignedLong(s, 16); }
 
     @TestFactory
     Stream<DynamicTest> everyHostRowMatches() throws IOException {

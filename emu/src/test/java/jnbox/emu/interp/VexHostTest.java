@@ -2,10 +2,8 @@ package jnbox.emu.interp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import jnbox.emu.semantics.HostRowFile;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import jnbox.emu.cpu.CpuState;
 import jnbox.emu.decode.CpuFeature;
 import jnbox.emu.engine.Engine;
@@ -41,31 +38,23 @@ class VexHostTest {
     /** Rows of a gen_vex.py-format file (also LegacyHostTest's legacy.txt.gz). */
     static List<Row> rows(String resource) throws IOException {
         List<Row> out = new ArrayList<>();
-        var in = VexHostTest.class.getResourceAsStream(resource);
-        try (var r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.US_ASCII))) {
-            String s;
-            int line = 0;
-            while ((s = r.readLine()) != null) {
-                line++;
-                if (s.startsWith("#")) continue;
-                int bar = s.indexOf(" | ");
-                String[] f = s.substring(0, bar).split(" ");
-                long[] ins = new long[15];
-                for (int i = 0; i < 15; i++) ins[i] = h(f[1 + i]);
-                // outputs: y0[4], y1[4]|=, y2[4]|=, rax, flags, mxcsr, rcx, mem[8]|=
-                long[] outs = new long[12 + 4 + 8];
-                boolean[] same = new boolean[4]; // y1, y2, mem unchanged
-                int p = 17; // after "->"
-                for (int i = 0; i < 4; i++) outs[i] = h(f[p++]);
-                for (int reg = 1; reg <= 2; reg++) {
-                    if (f[p].equals("=")) { same[reg] = true; p++; }
-                    else for (int i = 0; i < 4; i++) outs[4 * reg + i] = h(f[p++]);
-                }
-                for (int i = 0; i < 4; i++) outs[12 + i] = h(f[p++]);
-                if (f[p].equals("=")) same[3] = true;
-                else for (int i = 0; i < 8; i++) outs[16 + i] = h(f[p++]);
-                out.add(new Row(f[0], ins, outs, same, s.substring(bar + 3), line));
+        for (HostRowFile.Line l : HostRowFile.read(VexHostTest.class, resource)) {
+            String[] f = l.f();
+            long[] ins = new long[15];
+            for (int i = 0; i < 15; i++) ins[i] = h(f[1 + i]);
+            // outputs: y0[4], y1[4]|=, y2[4]|=, rax, flags, mxcsr, rcx, mem[8]|=
+            long[] outs = new long[12 + 4 + 8];
+            boolean[] same = new boolean[4]; // y1, y2, mem unchanged
+            int p = 17; // after "->"
+            for (int i = 0; i < 4; i++) outs[i] = h(f[p++]);
+            for (int reg = 1; reg <= 2; reg++) {
+                if (f[p].equals("=")) { same[reg] = true; p++; }
+                else for (int i = 0; i < 4; i++) outs[4 * reg + i] = h(f[p++]);
             }
+            for (int i = 0; i < 4; i++) outs[12 + i] = h(f[p++]);
+            if (f[p].equals("=")) same[3] = true;
+            else for (int i = 0; i < 8; i++) outs[16 + i] = h(f[p++]);
+            out.add(new Row(f[0], ins, outs, same, l.text(), l.line()));
         }
         return out;
     }

@@ -2,16 +2,12 @@ package jnbox.emu.semantics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -29,25 +25,15 @@ public class SseMathHostTest {
 
     public static List<Row> rows() throws IOException {
         List<Row> out = new ArrayList<>();
-        var in = new GZIPInputStream(SseMathHostTest.class.getResourceAsStream("/interp/sse-mxcsr.txt.gz"));
-        try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
-            String s;
-            int line = 0;
-            while ((s = r.readLine()) != null) {
-                line++;
-                if (s.startsWith("#")) continue;
-                int bar = s.indexOf(" | ");
-                String[] f = s.substring(0, bar).split(" ");
-                long[] v = new long[7];
-                for (int i = 0; i < 7; i++) v[i] = h(f[2 + i]);
-                out.add(new Row(f[0], (int) h(f[1]), v, h(f[9]), h(f[11]), h(f[12]), h(f[13]), h(f[14]),
-                        (int) h(f[15]), s.substring(bar + 3), line));
-            }
+        for (HostRowFile.Line l : HostRowFile.read(SseMathHostTest.class, "/interp/sse-mxcsr.txt.gz")) {
+            long[] v = new long[7];
+            for (int i = 0; i < 7; i++) v[i] = l.h(2 + i);
+            out.add(new Row(l.f()[0], (int) l.h(1), v, l.h(9), l.h(11), l.h(12), l.h(13), l.h(14),
+                    (int) l.h(15), l.text(), l.line()));
         }
         return out;
     }
 
-    private static long h(String s) { return Long.parseUnsignedLong(s, 16); }
 
     @TestFactory
     Stream<DynamicTest> everyRowMatchesTheHost() throws IOException {
